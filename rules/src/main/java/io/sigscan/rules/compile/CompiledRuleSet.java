@@ -1,0 +1,38 @@
+package io.sigscan.rules.compile;
+
+import java.util.List;
+
+import io.sigscan.rules.event.FieldTable;
+
+/**
+ * Every rule of a scan, compiled, with the field table the readers project into. Immutable and
+ * shared by all scan workers; each worker asks for its own {@link RuleEvaluator}.
+ */
+public final class CompiledRuleSet {
+    private final FieldTable fields;
+    private final List<CompiledRule> rules;
+
+    public CompiledRuleSet(FieldTable fields, List<CompiledRule> rules) {
+        this.fields = fields;
+        this.rules = List.copyOf(rules);
+        for (int i = 0; i < this.rules.size(); i++) {
+            if (this.rules.get(i).index() != i) {
+                throw new IllegalArgumentException("rule " + this.rules.get(i) + " has index "
+                        + this.rules.get(i).index() + " at position " + i);
+            }
+        }
+    }
+
+    public FieldTable fields() {
+        return fields;
+    }
+
+    public List<CompiledRule> rules() {
+        return rules;
+    }
+
+    /** A new single-threaded evaluator over this set, with its own scratch state. */
+    public RuleEvaluator newEvaluator() {
+        return new RuleEvaluator(rules.toArray(new CompiledRule[0]));
+    }
+}
