@@ -112,7 +112,11 @@ public final class RuleLoader {
 
     private void loadText(String sourceName, String text, ProblemSink sink, List<SigmaRule> rules) {
         try {
+            int errorsBefore = sink.errorCount();
             List<YamlNode> documents = yaml.read(sourceName, text, sink);
+            if (documents.isEmpty() && sink.errorCount() == errorsBefore) {
+                sink.warning(new Location(sourceName, 0, 0), ProblemKind.YAML, "file holds no YAML document, so no rule");
+            }
             new RuleDocumentReader(sink).readAll(documents, rules);
         } catch (RuntimeException | StackOverflowError e) {
             sink.error(new Location(sourceName, 0, 0), ProblemKind.INTERNAL,
