@@ -6,6 +6,7 @@ import java.io.FileDescriptor;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -25,7 +26,21 @@ public final class Main {
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        int exitCode = commandLine(out, err).execute(args);
+        int exitCode;
+        try {
+            exitCode = commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("sigscan: out of memory; give Java more with SIGSCAN_JAVA_OPTS=-Xmx8g (or use fewer --threads)");
+            exitCode = ExitCodes.INTERNAL;
+        } catch (Error e) {
+            // Errors bypass picocli's handler; still one line unless asked for details.
+            if (List.of(args).contains("--debug")) {
+                e.printStackTrace(err);
+            } else {
+                err.println("sigscan: internal error: " + e + " (run with --debug for details)");
+            }
+            exitCode = ExitCodes.INTERNAL;
+        }
         out.flush();
         err.flush();
         System.exit(exitCode);

@@ -15,7 +15,7 @@ final class RulesOptions {
     CommandSpec spec;
 
     @Option(names = {"-r", "--rules"}, paramLabel = "PATH",
-            description = "Sigma rule file or directory (searched recursively for .yml/.yaml); repeatable."
+            description = "Sigma rule file, or directory searched recursively for .yml and .yaml files; repeatable."
                     + " Default: the rules bundled with sigscan.")
     List<Path> rules = new ArrayList<>();
 

@@ -14,7 +14,7 @@ final class ThreadsOption {
     private int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N",
-            description = "Scan workers (default: the number of processors, ${DEFAULT-VALUE} here)."
+            description = "Scan workers (default: one per processor)."
                     + " Results are the same, in the same order, for any N.")
     void setThreads(int threads) {
         if (threads < 1) {

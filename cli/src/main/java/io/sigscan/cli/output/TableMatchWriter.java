@@ -13,9 +13,9 @@ import io.sigscan.rules.model.RuleInfo;
  */
 final class TableMatchWriter extends MatchWriter {
     private static final int LEVEL = 8;
-    private static final int RULE = 40;
-    private static final int SOURCE = 30;
-    private static final int EVENT = 100;
+    private static final int RULE = 50;
+    private static final int SOURCE = 28;
+    private static final int EVENT = 90;
     private static final String ROW = "%-" + LEVEL + "s %-" + RULE + "s %-" + SOURCE + "s %s\n";
 
     TableMatchWriter(Writer out) {

@@ -19,8 +19,8 @@ class TableMatchWriterTest {
         writer.onMatch(new Match(Matches.FULL_RULE, 0, "/var/logs/sysmon.jsonl", 99, 3, 0, event));
         writer.finish();
         String[] rows = out.toString().split("\n");
-        assertEquals(String.format("%-8s %-40s %-30s %s", "LEVEL", "RULE", "SOURCE", "EVENT"), rows[0]);
-        assertEquals(String.format("%-8s %-40s %-30s %s", "high", "Suspicious Node.js Child Process - Po...",
+        assertEquals(String.format("%-8s %-50s %-28s %s", "LEVEL", "RULE", "SOURCE", "EVENT"), rows[0]);
+        assertEquals(String.format("%-8s %-50s %-28s %s", "high", "Suspicious Node.js Child Process - PowerShell/CMD",
                 "sysmon.jsonl:3", "DEV-WS-017  node.exe > cmd.exe  cmd.exe /c curl"), rows[1]);
     }
 
