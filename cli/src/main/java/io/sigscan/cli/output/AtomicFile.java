@@ -3,6 +3,7 @@ package io.sigscan.cli.output;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -19,6 +20,9 @@ import java.nio.file.StandardOpenOption;
  * fsyncs and renames over the target atomically. {@link #close} without a commit deletes the
  * temporary file and leaves any existing target untouched, so a failed run never leaves a
  * half-written result for a cron job to pick up.
+ *
+ * <p>A target that exists and is not a regular file ({@code /dev/stdout}, a named pipe) cannot
+ * be replaced by a rename; it is written directly.
  */
 public final class AtomicFile implements Closeable {
     private final Path target;
@@ -27,21 +31,23 @@ public final class AtomicFile implements Closeable {
     private final Writer writer;
     private boolean finished;
 
-    private AtomicFile(Path target, Path temporary, FileChannel channel) {
+    private AtomicFile(Path target, Path temporary, FileChannel channel, OutputStream stream) {
         this.target = target;
         this.temporary = temporary;
         this.channel = channel;
-        this.writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
-                1 << 16);
+        this.writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** Starts writing {@code target}; its directory must exist. */
     public static AtomicFile create(Path target) throws IOException {
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            return new AtomicFile(target, null, null, Files.newOutputStream(target));
+        }
         Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
         try {
-            return new AtomicFile(absolute, temporary, FileChannel.open(temporary, StandardOpenOption.WRITE));
+            FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+            return new AtomicFile(absolute, temporary, channel, Channels.newOutputStream(channel));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
@@ -59,6 +65,11 @@ public final class AtomicFile implements Closeable {
             throw new IllegalStateException(target + " is already committed or abandoned");
         }
         writer.flush();
+        if (temporary == null) {
+            finished = true;
+            writer.close();
+            return;
+        }
         channel.force(true);
         writer.close();
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -76,7 +87,9 @@ public final class AtomicFile implements Closeable {
         try {
             writer.close();
         } finally {
-            Files.deleteIfExists(temporary);
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package io.sigscan.cli.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,17 @@ class AtomicFileTest {
         }
         assertEquals("old", Files.readString(target));
         assertEquals(List.of(Path.of("out.jsonl")), entries());
+    }
+
+    @Test
+    void writesSpecialFilesDirectlyInsteadOfReplacingThem() throws IOException {
+        Path devNull = Path.of("/dev/null");
+        assumeTrue(Files.exists(devNull), "needs /dev/null");
+        try (AtomicFile file = AtomicFile.create(devNull)) {
+            file.writer().write("discarded\n");
+            file.commit();
+        }
+        assertTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "/dev/null is still a device");
     }
 
     @Test
