@@ -50,7 +50,7 @@ final class RuleDocumentReader {
                 reportAction(action);
                 continue;
             }
-            SigmaRule rule = read(document);
+            SigmaRule rule = readGuarded(document);
             if (rule != null) {
                 rules.add(rule);
             }
@@ -61,6 +61,17 @@ final class RuleDocumentReader {
         String value = action.value() instanceof YamlNode.Scalar scalar ? scalar.text() : "";
         sink.error(action.key().location(), ProblemKind.LEGACY_SYNTAX, "'action: " + value + "' is Sigma 1.0 "
                 + "rule-collection syntax and not supported; write each rule of the collection as a standalone rule");
+    }
+
+    /** Like {@link #read}, turning any failure of this code into a problem so the next document still loads. */
+    private SigmaRule readGuarded(YamlNode document) {
+        try {
+            return read(document);
+        } catch (RuntimeException | StackOverflowError e) {
+            sink.error(document.location(), ProblemKind.INTERNAL,
+                    "internal error while reading this rule, please report it: " + e);
+            return null;
+        }
     }
 
     /** The rule in {@code document}, or null when it has errors (all of them reported). */
