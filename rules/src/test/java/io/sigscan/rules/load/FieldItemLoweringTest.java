@@ -323,6 +323,18 @@ class FieldItemLoweringTest {
     }
 
     @Test
+    void windashTreatsAWildcardAsTheStartOfANewWord() {
+        Expr item = detection("sel:\n    a|windash: '*-foo'\ncondition: sel");
+        assertEquals(5, ((Expr.Or) item).operands().size());
+        assertEquals(match("a", STAR, lit("/foo")), ((Expr.Or) item).operands().get(1));
+    }
+
+    @Test
+    void windashIgnoresADashBeforeAWildcard() {
+        assertEquals(match("a", lit("x -"), STAR), detection("sel:\n    a|windash: 'x -*'\ncondition: sel"));
+    }
+
+    @Test
     void windashRefusesValuesThatWouldExplode() {
         Problem problem = onlyProblem(rule("sel:\n    a|windash: '-a -b -c -d -e -f'\ncondition: sel"));
         assertEquals(new Problem(at(1, 16), Problem.Severity.ERROR, "modifier", "'windash' on '-a -b -c -d -e -f' "
