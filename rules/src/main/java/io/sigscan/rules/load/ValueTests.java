@@ -55,10 +55,19 @@ final class ValueTests {
         return tests;
     }
 
+    private static boolean hasFlag(List<Modifier> chain, Modifier flag) {
+        for (Modifier modifier : chain) {
+            if (modifier.regexFlag() == flag) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ValueTest regex(YamlNode.Scalar value, List<Modifier> chain) {
-        boolean caseInsensitive = chain.contains(Modifier.I);
-        boolean multiline = chain.contains(Modifier.M);
-        boolean dotAll = chain.contains(Modifier.S);
+        boolean caseInsensitive = hasFlag(chain, Modifier.I);
+        boolean multiline = hasFlag(chain, Modifier.M);
+        boolean dotAll = hasFlag(chain, Modifier.S);
         int flags = (caseInsensitive ? java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE : 0)
                 | (multiline ? java.util.regex.Pattern.MULTILINE : 0)
                 | (dotAll ? java.util.regex.Pattern.DOTALL : 0);

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Detection items and their modifiers, lowered to IR; invalid ones reported where they are. */
 class FieldItemLoweringTest {
 
-    private static final String SUPPORTED = "contains, startswith, endswith, all, cased, exists, re (with i, m, s), "
+    private static final String SUPPORTED = "contains, startswith, endswith, all, cased, exists, "
+            + "re (with i, m, s or ignorecase, multiline, dotall), "
             + "neq, windash, base64, base64offset, utf16le, utf16be, utf16, wide";
 
     /** A location given as line and column inside the detection text passed to {@link RuleTexts#rule}. */
@@ -193,6 +194,12 @@ class FieldItemLoweringTest {
         assertEquals(and(new Expr.Match("a", new ValueTest.Regex("\\d+\\.exe$", false, false, false)),
                         new Expr.Match("b", new ValueTest.Regex("x.y", true, true, true))),
                 detection("sel:\n    a|re: '\\d+\\.exe$'\n    b|re|i|m|s: 'x.y'\ncondition: sel"));
+    }
+
+    @Test
+    void regexFlagsAlsoGoByPySigmasLongNames() {
+        assertEquals(new Expr.Match("a", new ValueTest.Regex("x", true, true, true)),
+                detection("sel:\n    a|re|ignorecase|multiline|dotall: x\ncondition: sel"));
     }
 
     @Test
