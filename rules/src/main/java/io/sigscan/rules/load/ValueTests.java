@@ -4,6 +4,7 @@ import io.sigscan.rules.ir.ValueTest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -68,11 +69,11 @@ final class ValueTests {
         boolean caseInsensitive = hasFlag(chain, Modifier.I);
         boolean multiline = hasFlag(chain, Modifier.M);
         boolean dotAll = hasFlag(chain, Modifier.S);
-        int flags = (caseInsensitive ? java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE : 0)
-                | (multiline ? java.util.regex.Pattern.MULTILINE : 0)
-                | (dotAll ? java.util.regex.Pattern.DOTALL : 0);
+        int flags = (caseInsensitive ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0)
+                | (multiline ? Pattern.MULTILINE : 0)
+                | (dotAll ? Pattern.DOTALL : 0);
         try {
-            java.util.regex.Pattern.compile(value.text(), flags);
+            Pattern.compile(value.text(), flags);
         } catch (PatternSyntaxException e) {
             String where = e.getIndex() >= 0 ? " at index " + e.getIndex() : "";
             throw new RuleSyntaxException(ProblemKind.REGEX, value.location(), "invalid regular expression '"
@@ -95,7 +96,7 @@ final class ValueTests {
                     if (dashes > ValueEncodings.MAX_WINDASH_POSITIONS) {
                         throw new RuleSyntaxException(ProblemKind.MODIFIER, value.location(), "'windash' on '" + value.text()
                                 + "' would expand more than " + ValueEncodings.MAX_WINDASH_POSITIONS
-                                + " dashes into 5 variants each; split the value");
+                                + " dashes into " + ValueEncodings.DASHES.length + " variants each; split the value");
                     }
                     texts = ValueEncodings.windashVariants(literal.text(), positions);
                 } else {
