@@ -31,9 +31,11 @@ final class RuleMetadataReader {
     }
 
     RuleInfo info(YamlNode.Mapping rule) {
+        YamlNode titleNode = rule.get("title");
         String title = text(rule, "title", true);
-        if (title == null && rule.get("title") == null) {
-            sink.error(rule.location(), ProblemKind.METADATA, "rule has no 'title'; every rule needs one");
+        if (titleNode == null || (titleNode instanceof YamlNode.Scalar scalar && scalar.type() == YamlNode.ScalarType.NULL)) {
+            sink.error(titleNode == null ? rule.location() : titleNode.location(), ProblemKind.METADATA,
+                    "rule has no 'title'; every rule needs one");
         } else if (title != null && title.isBlank()) {
             sink.error(rule.entry("title").value().location(), ProblemKind.METADATA, "rule has an empty 'title'");
         }
