@@ -31,6 +31,10 @@ public final class CompiledRuleSet {
         }
     }
 
+    RouteTable routes() {
+        return routes;
+    }
+
     public FieldTable fields() {
         return fields;
     }

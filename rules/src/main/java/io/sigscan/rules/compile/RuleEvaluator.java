@@ -14,7 +14,8 @@ import io.sigscan.rules.event.EventView;
  * first variant whose predicate matches records the rule, so each rule is reported at most once
  * per event. Recorded hits are sorted (usually zero or one) and reported in rule order. A
  * condition shared by many rules is evaluated at most once per event: results are memoised
- * against an event stamp, so nothing needs clearing between events.
+ * against an event stamp, so nothing needs clearing between events. A rule's predicate class is
+ * defined the first time any evaluator needs it (see {@link DeferredPredicate}).
  */
 public final class RuleEvaluator {
     private final CompiledRule[] rules;
@@ -32,7 +33,11 @@ public final class RuleEvaluator {
         this.rules = rules;
         this.conditions = routes.conditions;
         this.variantConditions = routes.variantConditions;
-        this.variantPredicates = routes.variantPredicates;
+        // A private copy: deferred predicates are replaced here by their resolved classes.
+        this.variantPredicates = new EventPredicate[routes.variantPredicates.length][];
+        for (int rule = 0; rule < variantPredicates.length; rule++) {
+            variantPredicates[rule] = routes.variantPredicates[rule].clone();
+        }
         this.groupConditions = routes.groupConditions;
         this.groupRules = routes.groupRules;
         this.conditionStamps = new int[conditions.length];
@@ -66,7 +71,12 @@ public final class RuleEvaluator {
                 if (condition != RouteTable.ALWAYS && !conditionHolds(condition, event, stamp)) {
                     continue;
                 }
-                if (predicateOfVariant[variant].test(event)) {
+                EventPredicate predicate = predicateOfVariant[variant];
+                if (predicate instanceof DeferredPredicate deferred) {
+                    predicate = deferred.resolve();
+                    predicateOfVariant[variant] = predicate;
+                }
+                if (predicate.test(event)) {
                     this.hits[count++] = rule;
                     break;
                 }

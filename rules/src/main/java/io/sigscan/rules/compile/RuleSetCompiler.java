@@ -23,6 +23,8 @@ import io.sigscan.rules.optimize.Optimizer;
  * <p>Each rule is compiled once per variant of its log source (see {@link LogsourceMapping}):
  * its detection with the variant's field renames applied, optimised, as one predicate. The
  * field table holds every field any variant reads after renames plus the routing fields.
+ * Method handles are built here, so every error surfaces now; each predicate's hidden class is
+ * defined when an event first reaches it.
  *
  * <p>Routing semantics: a variant applies to an event when each of its condition fields either
  * is absent from the event (exports often drop {@code Channel}) or has a value equal, as text
@@ -89,7 +91,7 @@ public final class RuleSetCompiler {
             try {
                 for (int v = 0; v < routed.size(); v++) {
                     conditionOfVariant[v] = routed.get(v).conditionIndex();
-                    predicateOfVariant[v] = compiler.predicate(routed.get(v).detection());
+                    predicateOfVariant[v] = compiler.deferredPredicate(routed.get(v).detection());
                     conditionPredicates[v] = conditionOfVariant[v] == RouteTable.ALWAYS ? null : conditions[conditionOfVariant[v]];
                 }
             } catch (UnsupportedPatternException unsupported) {

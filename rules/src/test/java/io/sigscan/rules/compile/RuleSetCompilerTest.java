@@ -211,6 +211,25 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void predicateClassesAreDefinedOnlyForRulesAnEventReaches() {
+        SigmaRule security = rule("Security Only", new LogSource(null, "windows", "security"), match("EventID", "4688"));
+        CompiledRuleSet set = compileClean(WHOAMI, security);
+        List<EventPredicate> predicates = new ArrayList<>();
+        for (EventPredicate[] variants : set.routes().variantPredicates) {
+            predicates.addAll(List.of(variants));
+        }
+        assertEquals(3, predicates.size(), "Whoami has a Sysmon and a Security variant");
+        assertTrue(predicates.stream().noneMatch(predicate -> ((DeferredPredicate) predicate).isResolved()));
+
+        assertEquals(List.of("Whoami"), hits(set, sysmonEvent(set, SYSMON, "1")));
+        DeferredPredicate sysmonVariant = (DeferredPredicate) predicates.get(0);
+        assertTrue(sysmonVariant.isResolved());
+        assertTrue(sysmonVariant.resolve().getClass().isHidden());
+        assertTrue(predicates.stream().skip(1).noneMatch(predicate -> ((DeferredPredicate) predicate).isResolved()),
+                "no Security event was seen");
+    }
+
+    @Test
     void unroutedSetRunsEveryRulePredicateOnEveryEvent() {
         FieldTable fields = PredicateCompilerTest.fields("Image");
         EventPredicate predicate = PredicateCompiler.compile(match("Image", "a"), fields);
