@@ -1,0 +1,14 @@
+package io.sigscan.engine.record;
+
+/** Receives the records a reader skipped, in chunk order. */
+@FunctionalInterface
+public interface RecordProblemSink {
+
+    /**
+     * @param offset    index in the chunk's buffer of the record's first byte
+     * @param lineIndex line breaks between the chunk's start and that byte
+     * @param kind      a stable short name such as {@code bad-json} or {@code too-long}
+     * @param message   what is wrong, quoting the start of the record
+     */
+    void onRecordProblem(int offset, long lineIndex, String kind, String message);
+}
