@@ -1,5 +1,6 @@
 package io.sigscan.engine.json;
 
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -79,6 +80,13 @@ public final class JsonEventView implements EventView {
     private static final int ESCAPED = 0x100;   // a string holding escapes, not yet decoded
     private static final int DECODED = 0x200;   // a string whose bytes now live in the scratch buffer
 
+    // Eight-byte masks for scanning strings a word at a time.
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+    private static final long CONTROL_LIMIT = ONES * 0x20;
+
     private static final byte[] EVENT_NAME = ascii("Event");
     private static final byte[] SYSTEM_NAME = ascii("System");
     private static final byte[] EVENT_DATA_NAME = ascii("EventData");
@@ -113,6 +121,8 @@ public final class JsonEventView implements EventView {
     // Scratch for the flattened names.
     private byte[] path = new byte[256];
     private int pathLength;
+    /** Path length from which no referenced full path can start: set by an object that failed the prefix check. */
+    private int noLookupsFrom;
     private byte[] alias = new byte[128];
 
     // Values in document order, then grouped by slot once the record has parsed.
@@ -166,6 +176,7 @@ public final class JsonEventView implements EventView {
         this.recordStart = start;
         this.limit = limit;
         this.pathLength = 0;
+        this.noLookupsFrom = Integer.MAX_VALUE;
         if (start >= limit) {
             return failEnd();
         }
@@ -397,8 +408,16 @@ public final class JsonEventView implements EventView {
         final DirectBuffer in = buffer;
         final int end = limit;
         final int basePath = pathLength;
-        final boolean lookups = role != SKIP
-                && (basePath == 0 || prefixes.slotOf(path, 0, basePath) != FieldTable.ABSENT);
+        final int enclosingNoLookupsFrom = noLookupsFrom;
+        final boolean lookups;
+        if (role == SKIP || basePath >= noLookupsFrom) {
+            lookups = false;
+        } else {
+            lookups = basePath == 0 || prefixes.slotOf(path, 0, basePath) != FieldTable.ABSENT;
+            if (!lookups) {
+                noLookupsFrom = basePath;
+            }
+        }
         boolean textSeen = false;
         int dataName = -1;
         int dataNameLength = 0;
@@ -516,6 +535,7 @@ public final class JsonEventView implements EventView {
                 }
             }
         }
+        noLookupsFrom = enclosingNoLookupsFrom;
         if (role == ELEMENT && !textSeen) {
             addValue(elementSlot, FieldTable.ABSENT, ValueKind.STRUCTURE, p, 0);
         } else if (role == DATA_ENTRY && dataName >= 0) {
@@ -645,12 +665,29 @@ public final class JsonEventView implements EventView {
         }
     }
 
-    /** Scans a string body from {@code p} (just past the quote); returns the closing quote's index. */
+    /**
+     * Scans a string body from {@code p} (just past the quote); returns the closing quote's index.
+     * Eight bytes at a time while they hold no quote, backslash or control character.
+     */
     private int scanString(int p) {
         final DirectBuffer in = buffer;
         final int end = limit;
+        final int wordEnd = end - 8;
         boolean escaped = false;
         while (p < end) {
+            if (p <= wordEnd) {
+                final long word = in.getLong(p, ByteOrder.LITTLE_ENDIAN);
+                final long quotes = word ^ QUOTES;
+                final long backslashes = word ^ BACKSLASHES;
+                final long special = ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes
+                        | (word - CONTROL_LIMIT) & ~word) & HIGHS;
+                if (special == 0) {
+                    p += 8;
+                    continue;
+                }
+                // The lowest flagged byte is exact (borrows only run upwards): go straight to it.
+                p += Long.numberOfTrailingZeros(special) >>> 3;
+            }
             final byte c = in.getByte(p);
             if (c == '"') {
                 stringEscaped = escaped;
@@ -786,14 +823,20 @@ public final class JsonEventView implements EventView {
         if (basePath > 0) {
             path[basePath] = '.';
         }
-        int length;
         if (escaped) {
-            length = JsonStrings.unescape(buffer, keyStart, keyEnd, path, at);
+            pathLength = at + stripSpaces(path, at, JsonStrings.unescape(buffer, keyStart, keyEnd, path, at));
         } else {
-            buffer.getBytes(keyStart, path, at, rawLength);
-            length = rawLength;
+            final DirectBuffer in = buffer;
+            final byte[] out = path;
+            int o = at;
+            for (int i = keyStart; i < keyEnd; i++) {
+                final byte c = in.getByte(i);
+                if (c != ' ') {
+                    out[o++] = c;
+                }
+            }
+            pathLength = o;
         }
-        pathLength = at + stripSpaces(path, at, length);
         return at;
     }
 
@@ -823,7 +866,16 @@ public final class JsonEventView implements EventView {
     }
 
     private boolean nameIs(int offset, int length, byte[] name) {
-        return length == name.length && Arrays.equals(path, offset, offset + length, name, 0, length);
+        if (length != name.length) {
+            return false;
+        }
+        final byte[] bytes = path;
+        for (int i = 0; i < length; i++) {
+            if (bytes[offset + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Removes spaces in place from {@code bytes[at, at + length)}; returns the new length. */
