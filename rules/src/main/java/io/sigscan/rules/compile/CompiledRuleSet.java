@@ -11,10 +11,18 @@ import io.sigscan.rules.event.FieldTable;
 public final class CompiledRuleSet {
     private final FieldTable fields;
     private final List<CompiledRule> rules;
+    private final RouteTable routes;
 
+    /** A set without log-source routing: every rule's predicate runs on every event. */
     public CompiledRuleSet(FieldTable fields, List<CompiledRule> rules) {
+        this(fields, rules, null);
+    }
+
+    /** A routed set; {@code routes} null means unrouted. */
+    CompiledRuleSet(FieldTable fields, List<CompiledRule> rules, RouteTable routes) {
         this.fields = fields;
         this.rules = List.copyOf(rules);
+        this.routes = routes != null ? routes : RouteTable.unrouted(this.rules);
         for (int i = 0; i < this.rules.size(); i++) {
             if (this.rules.get(i).index() != i) {
                 throw new IllegalArgumentException("rule " + this.rules.get(i) + " has index "
@@ -33,6 +41,6 @@ public final class CompiledRuleSet {
 
     /** A new single-threaded evaluator over this set, with its own scratch state. */
     public RuleEvaluator newEvaluator() {
-        return new RuleEvaluator(rules.toArray(new CompiledRule[0]));
+        return new RuleEvaluator(rules.toArray(new CompiledRule[0]), routes);
     }
 }
