@@ -25,7 +25,8 @@ import io.sigscan.rules.event.ValueKind;
  *       ({@code Provider_Name}); an element written {@code {"#text": v, ...}} has the value v
  *       ({@code EventID} with {@code Qualifiers});</li>
  *   <li>{@code EventData.X} → {@code X}, and {@code EventData.Data} entries shaped
- *       {@code {"@Name"|"Name": X, "#text": v}} → {@code X} (no {@code #text}: the empty string);</li>
+ *       {@code {"@Name"|"Name": X, "#text": v}} → {@code X} (no {@code #text}: {@code null}, like an
+ *       empty {@code Data} element read from EVTX);</li>
  *   <li>{@code UserData.<Any>.X} → {@code X}.</li>
  * </ul>
  * A key path no referenced name starts with is parsed (for validation) without any lookups.
@@ -543,7 +544,8 @@ public final class JsonEventView implements EventView {
             if (dataTextKind != 0) {
                 addValue(slot, FieldTable.ABSENT, dataTextKind, dataTextOffset, dataTextLength);
             } else {
-                addValue(slot, FieldTable.ABSENT, ValueKind.STRING, p, 0);
+                // An element with no content, as the EVTX reader reports it: present, without a value.
+                addValue(slot, FieldTable.ABSENT, ValueKind.NULL, p, 0);
             }
         }
         return p;

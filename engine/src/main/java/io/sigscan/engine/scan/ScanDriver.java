@@ -132,7 +132,7 @@ public final class ScanDriver {
                 output.release(mapped);
                 windowStart += end;
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             output.problem(new ScanProblem(name, windowStart == 0 ? -1 : windowStart, 0, InputFiles.UNREADABLE,
                     InputFiles.reason(e)));
         }

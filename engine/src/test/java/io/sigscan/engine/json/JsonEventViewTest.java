@@ -118,7 +118,7 @@ class JsonEventViewTest {
                 + "{\"@Name\":\"Unreferenced\",\"#text\":\"x\"}]}}}");
         assertEquals(List.of("STRING:bob"), values(view, user));
         assertEquals(List.of("NUMBER:3"), values(view, logonType));
-        assertEquals(List.of("STRING:"), values(view, empty));
+        assertEquals(List.of("NULL:"), values(view, empty));
         assertEquals(0, view.valueCount(process));
     }
 
