@@ -18,8 +18,8 @@ import io.sigscan.rules.compile.CompiledRuleSet;
 /**
  * One scan's pool and its ordered output. The scanning thread appends steps in input order
  * (chunks are submitted to the pool as they are appended); steps are emitted from the head of the
- * queue, waiting for each chunk in turn, and at most {@code maxChunksInFlight} chunks are
- * outstanding at any time. Line numbers become absolute here: each chunk's base is the line
+ * queue as soon as they are complete, waiting for a chunk only when {@code maxChunksInFlight}
+ * chunks are outstanding. Line numbers become absolute here: each chunk's base is the line
  * breaks of the chunks before it in the same input.
  */
 final class OrderedOutput implements AutoCloseable {
@@ -140,6 +140,11 @@ final class OrderedOutput implements AutoCloseable {
             while (chunksInFlight > maxChunksInFlight) {
                 emitHead();
             }
+        }
+        // Stream whatever is already complete at the head, so output is not held back needlessly.
+        Step head;
+        while ((head = queue.peekFirst()) != null && (!(head instanceof ChunkTask task) || task.isDone())) {
+            emitHead();
         }
     }
 
