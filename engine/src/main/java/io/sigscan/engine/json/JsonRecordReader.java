@@ -15,7 +15,6 @@ import io.sigscan.rules.event.EventView;
  */
 final class JsonRecordReader implements RecordReader {
     static final String BAD_JSON = "bad-json";
-    static final String TOO_LONG = "too-long";
     static final String EXPECTED_OBJECT = "expected '{' at the start of a record";
     static final String TRAILING_TEXT = "unexpected text after the object on its line";
 
@@ -115,8 +114,8 @@ final class JsonRecordReader implements RecordReader {
     }
 
     private void reportTooLong() {
-        problems.onRecordProblem(recordStart, recordLineIndex(), TOO_LONG, "record longer than " + maxRecordBytes
-                + " bytes (the maximum record size) skipped: " + ByteScan.quote(buffer, recordStart, end));
+        problems.onRecordProblem(recordStart, recordLineIndex(), RecordProblemSink.TOO_LONG, "record longer than "
+                + maxRecordBytes + " bytes (the maximum record size) skipped: " + ByteScan.quote(buffer, recordStart, end));
     }
 
     private static boolean isBlank(byte c) {

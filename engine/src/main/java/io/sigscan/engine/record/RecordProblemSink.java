@@ -4,6 +4,9 @@ package io.sigscan.engine.record;
 @FunctionalInterface
 public interface RecordProblemSink {
 
+    /** The kind of problem for a record longer than the maximum record size, in every format. */
+    String TOO_LONG = "too-long";
+
     /**
      * @param offset    index in the chunk's buffer of the record's first byte
      * @param lineIndex line breaks between the chunk's start and that byte

@@ -21,6 +21,7 @@ import io.sigscan.engine.input.InputEntry;
 import io.sigscan.engine.input.InputFiles;
 import io.sigscan.engine.record.ByteScan;
 import io.sigscan.engine.record.RecordFormat;
+import io.sigscan.engine.record.RecordProblemSink;
 import io.sigscan.rules.compile.CompiledRuleSet;
 
 /**
@@ -35,7 +36,6 @@ import io.sigscan.rules.compile.CompiledRuleSet;
 public final class ScanDriver {
     /** Mapping window: large enough that remapping is rare, small enough for any address space. */
     public static final int DEFAULT_WINDOW_BYTES = 1 << 30;
-    static final String TOO_LONG = "too-long";
 
     private final CompiledRuleSet rules;
     private final ScanOptions options;
@@ -160,8 +160,8 @@ public final class ScanDriver {
                 if (next > 0 || last) {
                     final int stop = next > 0 ? next : length;
                     lineBreaks += ByteScan.countNewlines(window, 0, stop);
-                    output.skipped(from, lineBreaks, TOO_LONG, "record longer than " + options.maxRecordBytes()
-                            + " bytes (the maximum record size) skipped: " + quote);
+                    output.skipped(from, lineBreaks, RecordProblemSink.TOO_LONG, "record longer than "
+                            + options.maxRecordBytes() + " bytes (the maximum record size) skipped: " + quote);
                     return position + stop;
                 }
                 // Overlap windows by one byte so a record start at a window's end is still seen.

@@ -15,7 +15,6 @@ import io.sigscan.rules.event.EventView;
  * {@code too-long} and skipped.
  */
 final class TextRecordReader implements RecordReader {
-    static final String TOO_LONG = "too-long";
 
     private final LineEventView view = new LineEventView();
     private final int maxRecordBytes;
@@ -61,7 +60,7 @@ final class TextRecordReader implements RecordReader {
                 length--;
             }
             if (length > maxRecordBytes) {
-                problems.onRecordProblem(start, index, TOO_LONG, "line longer than " + maxRecordBytes
+                problems.onRecordProblem(start, index, RecordProblemSink.TOO_LONG, "line longer than " + maxRecordBytes
                         + " bytes (the maximum record size) skipped: " + ByteScan.quote(in, start, chunkEnd));
                 continue;
             }
