@@ -56,7 +56,12 @@ public final class JsonFormat implements RecordFormat {
     }
 
     @Override
-    public int nextRecordStart(DirectBuffer buffer, int from, int end) {
+    public int nextRecordStart(DirectBuffer buffer, long base, int from, int end) {
+        return nextRecordStart(buffer, from, end);
+    }
+
+    /** Record starts depend only on the bytes around them, never on their position in the input. */
+    int nextRecordStart(DirectBuffer buffer, int from, int end) {
         int p = ByteScan.nextLineStart(buffer, from, end);
         if (!lines) {
             while (p >= 0 && buffer.getByte(p) != '{') {
@@ -67,7 +72,7 @@ public final class JsonFormat implements RecordFormat {
     }
 
     @Override
-    public int lastRecordStart(DirectBuffer buffer, int start, int end) {
+    public int lastRecordStart(DirectBuffer buffer, long base, int start, int end) {
         int p = ByteScan.lastLineStart(buffer, start, end);
         if (!lines) {
             while (p >= 0 && buffer.getByte(p) != '{') {

@@ -22,11 +22,14 @@ public interface RecordFormat {
     /**
      * The smallest record start {@code p} with {@code from <= p < end} and {@code p > 0},
      * or -1 when there is none.
+     *
+     * @param base input offset of index 0 of {@code buffer}, for formats whose records start at
+     *             fixed input offsets (EVTX chunks); text formats ignore it
      */
-    int nextRecordStart(DirectBuffer buffer, int from, int end);
+    int nextRecordStart(DirectBuffer buffer, long base, int from, int end);
 
     /** The largest record start {@code p} with {@code start < p < end}, or -1 when there is none. */
-    int lastRecordStart(DirectBuffer buffer, int start, int end);
+    int lastRecordStart(DirectBuffer buffer, long base, int start, int end);
 
     /** A reader for one worker, projecting the fields of {@code fields}. */
     RecordReader newReader(FieldTable fields, int maxRecordBytes);

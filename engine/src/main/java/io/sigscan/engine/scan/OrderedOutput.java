@@ -77,7 +77,7 @@ final class OrderedOutput implements AutoCloseable {
         while (position < end) {
             int next = end;
             if ((long) position + chunkBytes < end) {
-                int cut = format.nextRecordStart(buffer, position + chunkBytes, end);
+                int cut = format.nextRecordStart(buffer, base, position + chunkBytes, end);
                 if (cut > position) {
                     next = cut;
                 }

@@ -121,7 +121,7 @@ public final class ScanDriver {
                 }
                 int end = length;
                 if (windowStart + length < size) {
-                    end = format.lastRecordStart(window, start, length);
+                    end = format.lastRecordStart(window, windowStart, start, length);
                     if (end < 0) {
                         IoUtil.unmap(mapped);
                         windowStart = skipOversized(output, channel, format, windowStart + start, size);
@@ -155,7 +155,7 @@ public final class ScanDriver {
                 if (quote == null) {
                     quote = ByteScan.quote(window, 0, length);
                 }
-                final int next = length > 1 ? format.nextRecordStart(window, 1, length) : -1;
+                final int next = length > 1 ? format.nextRecordStart(window, position, 1, length) : -1;
                 final boolean last = position + length >= size;
                 if (next > 0 || last) {
                     final int stop = next > 0 ? next : length;

@@ -26,12 +26,12 @@ public final class TextFormat implements RecordFormat {
     }
 
     @Override
-    public int nextRecordStart(DirectBuffer buffer, int from, int end) {
+    public int nextRecordStart(DirectBuffer buffer, long base, int from, int end) {
         return ByteScan.nextLineStart(buffer, from, end);
     }
 
     @Override
-    public int lastRecordStart(DirectBuffer buffer, int start, int end) {
+    public int lastRecordStart(DirectBuffer buffer, long base, int start, int end) {
         return ByteScan.lastLineStart(buffer, start, end);
     }
 
