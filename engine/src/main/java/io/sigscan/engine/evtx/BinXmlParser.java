@@ -272,7 +272,7 @@ final class BinXmlParser {
         final int type = subType[subBase + index];
         final int offset = subOffset[subBase + index];
         final int length = subLength[subBase + index];
-        if (type == ValueType.NULL || length == 0) {
+        if (type == ValueType.NULL) {
             return start + 4;
         }
         if (type == ValueType.BINXML && !inAttribute) {

@@ -157,8 +157,8 @@ final class JsonRenderer {
     }
 
     private static void scalar(StringBuilder json, int type, String text) {
-        final boolean plainNumber = ValueType.isNumber(type) && !text.contains("N") && !text.contains("I");
-        if (plainNumber || (type == ValueType.BOOL)) {
+        final boolean plainNumber = ValueType.isNumber(type) && !text.isEmpty() && !text.contains("N") && !text.contains("I");
+        if (plainNumber || (type == ValueType.BOOL && !text.isEmpty())) {
             json.append(text);
         } else {
             string(json, text);

@@ -159,13 +159,21 @@ final class ValueText {
         return end;
     }
 
-    /** Byte length of a UTF-16 string without its trailing NUL characters. */
+    /**
+     * Byte length of a UTF-16 string without its trailing NUL and white-space characters: the reference JSON
+     * renderings (and so the matches SigmaHQ's regression tests expect) drop them, e.g. the space Windows
+     * leaves after a quoted {@code ParentCommandLine}.
+     */
     static int trimmedUtf16Length(DirectBuffer src, int offset, int length) {
         int n = length & ~1;
-        while (n >= 2 && src.getShort(offset + n - 2) == 0) {
+        while (n >= 2 && isTrimmed(src.getChar(offset + n - 2, java.nio.ByteOrder.LITTLE_ENDIAN))) {
             n -= 2;
         }
         return n;
+    }
+
+    private static boolean isTrimmed(char c) {
+        return c == 0 || c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
     static int utf16(DirectBuffer src, int offset, int length, MutableDirectBuffer dst, int at) {

@@ -35,8 +35,8 @@ class EvtxSamplesTest {
             if (read.json().size() < expected) {
                 shortfalls.add(name + ": " + read.json().size() + " < libevtx " + expected + " " + read.problems());
             }
-            if (read.json().size() != expected) {
-                System.out.println("DIFF " + name + " " + read.json().size() + " vs " + expected + " unique " + new java.util.HashSet<>(read.recordIds()).size());
+            if (read.json().size() > expected) {
+                System.out.println(name + ": " + read.json().size() + " records, libevtx reads " + expected);
             }
             if (!read.problems().isEmpty()) {
                 System.out.println(name + ": " + read.json().size() + " records, problems " + read.problems());
