@@ -262,11 +262,11 @@ public final class EvtxEventView implements EventView {
             }
             final int elementName = t.nameOrType[element];
             if (!t.hasElements(element)) {
-                addValues(element, slotOfName(elementName, EventTree.NONE));
+                addValues(element, slotOfName(elementName, EventTree.NONE), true);
             }
             for (int attribute = t.firstChild[element]; attribute != EventTree.NONE; attribute = t.nextSibling[attribute]) {
                 if (t.kind[attribute] == EventTree.ATTRIBUTE) {
-                    addValues(attribute, slotOfName(elementName, t.nameOrType[attribute]));
+                    addValues(attribute, slotOfName(elementName, t.nameOrType[attribute]), false);
                 }
             }
         }
@@ -285,11 +285,11 @@ public final class EvtxEventView implements EventView {
             if (Names.equalsAscii(source, elementName, "Data")) {
                 final int nameAttribute = attribute(element, "Name");
                 addValues(element, nameAttribute == EventTree.NONE
-                        ? slotOfName(elementName, EventTree.NONE) : slotOfText(nameAttribute));
+                        ? slotOfName(elementName, EventTree.NONE) : slotOfText(nameAttribute), false);
             } else if (t.hasElements(element)) {
                 projectData(element, depth + 1);
             } else {
-                addValues(element, slotOfName(elementName, EventTree.NONE));
+                addValues(element, slotOfName(elementName, EventTree.NONE), true);
             }
         }
     }
@@ -330,8 +330,11 @@ public final class EvtxEventView implements EventView {
         }
     }
 
-    /** Adds the values of an element or attribute to a slot (one per element of an array) and to the keywords. */
-    private void addValues(int owner, int slot) {
+    /**
+     * Adds the values of an element or attribute to a slot (one per element of an array) and to the keywords.
+     * Without text, an element with attributes is a structure, and anything else is present but null.
+     */
+    private void addValues(int owner, int slot, boolean attributesMakeStructure) {
         final int value = tree.singleValue(owner);
         if (value != EventTree.NONE && (tree.nameOrType[value] & ValueType.ARRAY) != 0
                 && tree.nameOrType[value] < ValueType.CHAR_REF) {
@@ -345,7 +348,7 @@ public final class EvtxEventView implements EventView {
         }
         final int kind = value != EventTree.NONE ? kindOf(tree.nameOrType[value])
                 : tree.hasValue(owner) ? ValueKind.STRING
-                : tree.hasAttributes(owner) ? ValueKind.STRUCTURE : ValueKind.NULL;
+                : attributesMakeStructure && tree.hasAttributes(owner) ? ValueKind.STRUCTURE : ValueKind.NULL;
         addEntry(slot, owner, -1, kind);
     }
 
