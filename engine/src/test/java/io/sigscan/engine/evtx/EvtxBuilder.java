@@ -116,6 +116,18 @@ final class EvtxBuilder {
         return this;
     }
 
+    /**
+     * Adds a record whose Binary XML is given as is; {@code binXml} receives the chunk offset where it will
+     * start, so it can point at itself.
+     */
+    EvtxBuilder rawRecord(java.util.function.IntFunction<byte[]> binXml) {
+        if (chunks.isEmpty()) {
+            chunks.add(new ArrayList<>());
+        }
+        chunks.get(chunks.size() - 1).add(record(nextRecordId++, binXml.apply(used(chunks.get(chunks.size() - 1)) + 24)));
+        return this;
+    }
+
     /** Ends the current chunk; the next record starts a new one. */
     EvtxBuilder newChunk() {
         chunks.add(new ArrayList<>());
