@@ -14,7 +14,8 @@ import org.agrona.DirectBuffer;
  */
 final class BinXmlParser {
     static final int MAX_DEPTH = 64;
-    static final int TOKEN_BUDGET = 200_000;
+    /** Real records take a few hundred tokens; this bounds the work a template bomb can cause per record. */
+    static final int TOKEN_BUDGET = 50_000;
 
     private static final int FAILED = -1;
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
@@ -127,11 +128,17 @@ final class BinXmlParser {
         }
         final boolean hasAttributes = (u8(start) & 0x40) != 0;
         final int headerSize = elementHeaderSize(start, end, inTemplate);
+        if (start + headerSize > end) {
+            return fail(start, "truncated element");
+        }
         final int nameOffset = name(start + headerSize - 4);
         if (nameOffset == FAILED) {
             return FAILED;
         }
         int p = skipInlineName(start + headerSize, start + headerSize - 4, end);
+        if (p == FAILED) {
+            return FAILED;
+        }
         final int node = tree.addElement(parent, nameOffset);
         if (hasAttributes) {
             p += 4;

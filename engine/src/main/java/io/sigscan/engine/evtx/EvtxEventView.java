@@ -39,11 +39,19 @@ public final class EvtxEventView implements EventView {
 
     private int entryCount;
     private int[] entryOwner = new int[64];
-    private int[] entryIndex = new int[64];
+    /** Value type of an array element entry, or -1 for an entry that is the whole text of its owner. */
+    private int[] entryType = new int[64];
+    private int[] entryValueOffset = new int[64];
+    private int[] entryValueLength = new int[64];
     private int[] entryNext = new int[64];
     private int[] entryKind = new int[64];
     private int[] entryTextOffset = new int[64];
     private int[] entryTextLength = new int[64];
+
+    private int cursorSlot = -1;
+    private int cursorIndex;
+    private int cursorEntry;
+    private int cursorGeneration;
 
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[4096]);
     private int scratchUsed;
@@ -129,10 +137,23 @@ public final class EvtxEventView implements EventView {
         if (slotGeneration[slot] != generation || index < 0 || index >= slotCount[slot]) {
             throwNoSuchValue(slot, index);
         }
-        int entry = slotHead[slot];
-        for (int i = 0; i < index; i++) {
+        // Values are read in index order, so resuming from the last entry found keeps iteration linear.
+        int entry;
+        int from;
+        if (slot == cursorSlot && cursorGeneration == generation && index >= cursorIndex) {
+            entry = cursorEntry;
+            from = cursorIndex;
+        } else {
+            entry = slotHead[slot];
+            from = 0;
+        }
+        for (int i = from; i < index; i++) {
             entry = entryNext[entry];
         }
+        cursorSlot = slot;
+        cursorIndex = index;
+        cursorEntry = entry;
+        cursorGeneration = generation;
         return entry;
     }
 
@@ -145,9 +166,11 @@ public final class EvtxEventView implements EventView {
             return;
         }
         final int owner = entryOwner[entry];
-        ensureScratch(maxTextLength(owner));
+        final int type = entryType[entry];
+        ensureScratch(type < 0 ? maxTextLength(owner) : ValueText.maxLength(entryValueLength[entry]));
         final int start = scratchUsed;
-        final int end = renderText(source, tree, owner, entryIndex[entry], scratch, start);
+        final int end = type < 0 ? renderText(source, tree, owner, scratch, start)
+                : ValueText.render(source, type, entryValueOffset[entry], entryValueLength[entry], scratch, start);
         entryTextOffset[entry] = start;
         entryTextLength[entry] = end - start;
         scratchUsed = end;
@@ -179,10 +202,10 @@ public final class EvtxEventView implements EventView {
     }
 
     /**
-     * Writes the text of an element or attribute (all its value pieces, entity references resolved), or element
-     * {@code index} of its single array value when {@code index >= 0}; returns the end position.
+     * Writes the text of an element or attribute: all its value pieces, entity references resolved, the elements
+     * of an array value separated by commas. Returns the end position.
      */
-    static int renderText(DirectBuffer source, EventTree tree, int owner, int index, MutableDirectBuffer dst, int at) {
+    static int renderText(DirectBuffer source, EventTree tree, int owner, MutableDirectBuffer dst, int at) {
         int p = at;
         for (int child = tree.firstChild[owner]; child != EventTree.NONE; child = tree.nextSibling[child]) {
             if (tree.kind[child] != EventTree.VALUE) {
@@ -193,28 +216,25 @@ public final class EvtxEventView implements EventView {
             final int length = tree.valueLength[child];
             if (type == ValueType.ENTITY_REF) {
                 p = entity(source, offset, dst, p);
-            } else if ((type & ValueType.ARRAY) != 0 && type < ValueType.CHAR_REF) {
+            } else if (isArray(type)) {
                 final int base = type & ~ValueType.ARRAY;
-                if (index >= 0) {
-                    final long element = ValueText.arrayElement(source, base, offset, length, index);
-                    if (element >= 0) {
-                        p = ValueText.render(source, base, (int) (element >>> 32), (int) element, dst, p);
+                final int end = offset + length;
+                for (int position = offset, next; (next = ValueText.elementEnd(source, base, position, end)) > position;
+                        position = next) {
+                    if (position > offset) {
+                        dst.putByte(p++, (byte) ',');
                     }
-                } else {
-                    final int count = ValueText.arrayCount(source, base, offset, length);
-                    for (int i = 0; i < count; i++) {
-                        final long element = ValueText.arrayElement(source, base, offset, length, i);
-                        if (i > 0) {
-                            dst.putByte(p++, (byte) ',');
-                        }
-                        p = ValueText.render(source, base, (int) (element >>> 32), (int) element, dst, p);
-                    }
+                    p = ValueText.render(source, base, position, ValueText.elementLength(source, base, position, next), dst, p);
                 }
             } else {
                 p = ValueText.render(source, type, offset, length, dst, p);
             }
         }
         return p;
+    }
+
+    static boolean isArray(int type) {
+        return (type & ValueType.ARRAY) != 0 && type < ValueType.CHAR_REF;
     }
 
     private static int entity(DirectBuffer source, int name, MutableDirectBuffer dst, int at) {
@@ -320,7 +340,7 @@ public final class EvtxEventView implements EventView {
 
     private int slotOfText(int owner) {
         ensureNameScratch(maxTextLength(owner));
-        final int end = Names.stripSpaces(nameScratch, 0, renderText(source, tree, owner, -1, nameScratch, 0));
+        final int end = Names.stripSpaces(nameScratch, 0, renderText(source, tree, owner, nameScratch, 0));
         return fields.slotOf(nameScratch, 0, end);
     }
 
@@ -336,20 +356,21 @@ public final class EvtxEventView implements EventView {
      */
     private void addValues(int owner, int slot, boolean attributesMakeStructure) {
         final int value = tree.singleValue(owner);
-        if (value != EventTree.NONE && (tree.nameOrType[value] & ValueType.ARRAY) != 0
-                && tree.nameOrType[value] < ValueType.CHAR_REF) {
+        if (value != EventTree.NONE && isArray(tree.nameOrType[value])) {
             final int base = tree.nameOrType[value] & ~ValueType.ARRAY;
-            final int count = ValueText.arrayCount(source, base, tree.valueOffset[value], tree.valueLength[value]);
             final int kind = kindOf(base);
-            for (int i = 0; i < count; i++) {
-                addEntry(slot, owner, i, kind);
+            final int offset = tree.valueOffset[value];
+            final int end = offset + tree.valueLength[value];
+            for (int position = offset, next; (next = ValueText.elementEnd(source, base, position, end)) > position;
+                    position = next) {
+                addEntry(slot, owner, base, position, ValueText.elementLength(source, base, position, next), kind);
             }
             return;
         }
         final int kind = value != EventTree.NONE ? kindOf(tree.nameOrType[value])
                 : tree.hasValue(owner) ? ValueKind.STRING
                 : attributesMakeStructure && tree.hasAttributes(owner) ? ValueKind.STRUCTURE : ValueKind.NULL;
-        addEntry(slot, owner, -1, kind);
+        addEntry(slot, owner, -1, 0, 0, kind);
     }
 
     private static int kindOf(int type) {
@@ -359,20 +380,22 @@ public final class EvtxEventView implements EventView {
         return type == ValueType.BOOL ? ValueKind.BOOLEAN : ValueKind.STRING;
     }
 
-    private void addEntry(int slot, int owner, int index, int kind) {
+    private void addEntry(int slot, int owner, int type, int offset, int length, int kind) {
         if (slot != FieldTable.ABSENT) {
-            append(slot, newEntry(owner, index, kind));
+            append(slot, newEntry(owner, type, offset, length, kind));
         }
         if (kind == ValueKind.STRING) {
-            append(KEYWORDS, newEntry(owner, index, kind));
+            append(KEYWORDS, newEntry(owner, type, offset, length, kind));
         }
     }
 
-    private int newEntry(int owner, int index, int kind) {
+    private int newEntry(int owner, int type, int offset, int length, int kind) {
         if (entryCount == entryOwner.length) {
             final int capacity = 2 * entryCount;
             entryOwner = Arrays.copyOf(entryOwner, capacity);
-            entryIndex = Arrays.copyOf(entryIndex, capacity);
+            entryType = Arrays.copyOf(entryType, capacity);
+            entryValueOffset = Arrays.copyOf(entryValueOffset, capacity);
+            entryValueLength = Arrays.copyOf(entryValueLength, capacity);
             entryNext = Arrays.copyOf(entryNext, capacity);
             entryKind = Arrays.copyOf(entryKind, capacity);
             entryTextOffset = Arrays.copyOf(entryTextOffset, capacity);
@@ -380,7 +403,9 @@ public final class EvtxEventView implements EventView {
         }
         final int entry = entryCount++;
         entryOwner[entry] = owner;
-        entryIndex[entry] = index;
+        entryType[entry] = type;
+        entryValueOffset[entry] = offset;
+        entryValueLength[entry] = length;
         entryNext[entry] = EventTree.NONE;
         entryKind[entry] = kind;
         entryTextOffset[entry] = -1;

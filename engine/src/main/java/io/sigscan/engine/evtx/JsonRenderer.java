@@ -18,6 +18,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Used for matched events only, so it allocates freely.
  */
 final class JsonRenderer {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private final DirectBuffer source;
     private final EventTree tree;
     private UnsafeBuffer text = new UnsafeBuffer(new byte[256]);
@@ -131,7 +133,7 @@ final class JsonRenderer {
 
     private String key(int element) {
         if (isNamedData(element)) {
-            return text(nameAttribute(element), -1);
+            return text(nameAttribute(element));
         }
         return Names.toString(source, tree.nameOrType[element]);
     }
@@ -140,20 +142,22 @@ final class JsonRenderer {
     private void value(StringBuilder json, int owner) {
         final int single = tree.singleValue(owner);
         final int type = single == EventTree.NONE ? ValueType.STRING : tree.nameOrType[single];
-        if ((type & ValueType.ARRAY) != 0 && type < ValueType.CHAR_REF) {
+        if (EvtxEventView.isArray(type)) {
             final int base = type & ~ValueType.ARRAY;
-            final int count = ValueText.arrayCount(source, base, tree.valueOffset[single], tree.valueLength[single]);
+            final int offset = tree.valueOffset[single];
+            final int end = offset + tree.valueLength[single];
             json.append('[');
-            for (int i = 0; i < count; i++) {
-                if (i > 0) {
+            for (int position = offset, next; (next = ValueText.elementEnd(source, base, position, end)) > position;
+                    position = next) {
+                if (position > offset) {
                     json.append(',');
                 }
-                scalar(json, base, text(owner, i));
+                scalar(json, base, element(base, position, ValueText.elementLength(source, base, position, next)));
             }
             json.append(']');
             return;
         }
-        scalar(json, type, text(owner, -1));
+        scalar(json, type, text(owner));
     }
 
     private static void scalar(StringBuilder json, int type, String text) {
@@ -165,13 +169,24 @@ final class JsonRenderer {
         }
     }
 
-    private String text(int owner, int index) {
-        final int needed = EvtxEventView.maxTextLength(source, tree, owner) + 64;
+    private String text(int owner) {
+        ensureText(EvtxEventView.maxTextLength(source, tree, owner));
+        return utf8(EvtxEventView.renderText(source, tree, owner, text, 0));
+    }
+
+    private String element(int type, int offset, int length) {
+        ensureText(ValueText.maxLength(length));
+        return utf8(ValueText.render(source, type, offset, length, text, 0));
+    }
+
+    private void ensureText(int needed) {
         if (needed > text.capacity()) {
             text = new UnsafeBuffer(new byte[needed]);
         }
-        final int end = EvtxEventView.renderText(source, tree, owner, index, text, 0);
-        return new String(text.byteArray(), 0, end, StandardCharsets.UTF_8);
+    }
+
+    private String utf8(int length) {
+        return new String(text.byteArray(), 0, length, StandardCharsets.UTF_8);
     }
 
     private static void string(StringBuilder json, String value) {
@@ -196,7 +211,7 @@ final class JsonRenderer {
                     break;
                 default:
                     if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
+                        json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
                     } else {
                         json.append(c);
                     }

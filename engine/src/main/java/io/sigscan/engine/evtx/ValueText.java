@@ -82,81 +82,59 @@ final class ValueText {
 
     /** Number of elements of an array value ({@code type} without the array flag). */
     static int arrayCount(DirectBuffer src, int type, int offset, int length) {
-        int size = ValueType.fixedSize(type);
-        if (size > 0) {
-            return length / size;
-        }
         int count = 0;
-        int position = offset;
         final int end = offset + length;
-        while (position < end) {
-            int next = arrayElementEnd(src, type, position, end);
-            if (next <= position) {
-                break;
-            }
+        for (int position = offset, next; (next = elementEnd(src, type, position, end)) > position; position = next) {
             count++;
-            position = next;
         }
         return count;
     }
 
     /**
-     * Bounds of element {@code index} of an array value, packed as {@code offset << 32 | length}; -1 when absent.
-     * String arrays are NUL-separated UTF-16 strings, SID arrays are consecutive SIDs.
+     * Where the array element starting at {@code position} ends (and the next one starts), or {@code position}
+     * when no element is left before {@code end}. String arrays are NUL-separated strings, SID arrays consecutive
+     * SIDs. Arrays are walked in order with it: finding element i from the start each time would be quadratic
+     * on a hostile array of thousands of empty strings.
      */
-    static long arrayElement(DirectBuffer src, int type, int offset, int length, int index) {
-        int size = ValueType.fixedSize(type);
+    static int elementEnd(DirectBuffer src, int type, int position, int end) {
+        final int size = ValueType.fixedSize(type);
         if (size > 0) {
-            return (long) index * size + size > length ? -1 : ((long) (offset + index * size) << 32) | size;
+            return position + size <= end ? position + size : position;
         }
-        int position = offset;
-        final int end = offset + length;
-        for (int i = 0; position < end; i++) {
-            int next = arrayElementEnd(src, type, position, end);
-            if (next <= position) {
-                break;
-            }
-            if (i == index) {
-                int elementLength = next - position;
-                if (type == ValueType.STRING && elementLength >= 2 && src.getShort(next - 2) == 0) {
-                    elementLength -= 2;
-                }
-                return ((long) position << 32) | elementLength;
-            }
-            position = next;
+        if (position >= end) {
+            return position;
         }
-        return -1;
-    }
-
-    private static int arrayElementEnd(DirectBuffer src, int type, int position, int end) {
         if (type == ValueType.STRING) {
-            int p = position;
-            while (p + 1 < end) {
-                char c = src.getChar(p, java.nio.ByteOrder.LITTLE_ENDIAN);
-                p += 2;
-                if (c == 0) {
-                    return p;
+            for (int p = position; p + 1 < end; p += 2) {
+                if (src.getShort(p) == 0) {
+                    return p + 2;
                 }
             }
             return end;
         }
         if (type == ValueType.ANSI_STRING) {
-            int p = position;
-            while (p < end) {
-                if (src.getByte(p++) == 0) {
-                    return p;
+            for (int p = position; p < end; p++) {
+                if (src.getByte(p) == 0) {
+                    return p + 1;
                 }
             }
             return end;
         }
-        if (type == ValueType.SID) {
-            if (position + 8 > end) {
-                return end;
-            }
-            int next = position + 8 + 4 * (src.getByte(position + 1) & 0xff);
-            return Math.min(next, end);
+        if (type == ValueType.SID && position + 8 <= end) {
+            return Math.min(position + 8 + 4 * (src.getByte(position + 1) & 0xff), end);
         }
         return end;
+    }
+
+    /** Bytes of an array element's own content, without the NUL that ends a string element. */
+    static int elementLength(DirectBuffer src, int type, int position, int next) {
+        if (type == ValueType.STRING && next - position >= 2 && src.getShort(next - 2) == 0) {
+            return next - position - 2;
+        }
+        if (type == ValueType.ANSI_STRING && next > position && src.getByte(next - 1) == 0) {
+            return next - position - 1;
+        }
+        return next - position;
     }
 
     /**

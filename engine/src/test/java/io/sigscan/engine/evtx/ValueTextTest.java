@@ -114,13 +114,19 @@ class ValueTextTest {
     }
 
     @Test
-    void arraysSplitIntoElements() {
-        final UnsafeBuffer strings = new UnsafeBuffer(utf16("ab\0\0c\0"));
-        assertEquals(3, ValueText.arrayCount(strings, ValueType.STRING, 0, strings.capacity()));
-        final long second = ValueText.arrayElement(strings, ValueType.STRING, 0, strings.capacity(), 1);
-        assertEquals(0, (int) second, "the empty middle string");
+    void arraysSplitIntoElementsWalkedInOrder() {
+        final UnsafeBuffer strings = new UnsafeBuffer(utf16("ab\0\0c"));
+        final int end = strings.capacity();
+        assertEquals(3, ValueText.arrayCount(strings, ValueType.STRING, 0, end));
+        assertEquals(6, ValueText.elementEnd(strings, ValueType.STRING, 0, end));
+        assertEquals(4, ValueText.elementLength(strings, ValueType.STRING, 0, 6));
+        assertEquals(8, ValueText.elementEnd(strings, ValueType.STRING, 6, end), "the empty middle string");
+        assertEquals(0, ValueText.elementLength(strings, ValueType.STRING, 6, 8));
+        assertEquals(end, ValueText.elementEnd(strings, ValueType.STRING, 8, end), "an unterminated last string");
+        assertEquals(end, ValueText.elementEnd(strings, ValueType.STRING, end, end), "nothing left");
+
         final UnsafeBuffer numbers = new UnsafeBuffer(concat(le(2, 1), le(2, 2), new byte[1]));
         assertEquals(2, ValueText.arrayCount(numbers, ValueType.UINT16, 0, numbers.capacity()));
-        assertEquals(-1, ValueText.arrayElement(numbers, ValueType.UINT16, 0, numbers.capacity(), 2));
+        assertEquals(4, ValueText.elementEnd(numbers, ValueType.UINT16, 4, numbers.capacity()), "a partial element is no element");
     }
 }
