@@ -65,6 +65,7 @@ public final class EvtxChunkReader {
             return 0;
         }
         final int dataEnd = checkChunk(source, buffer, chunkOffset, length, fileOffset, problems);
+        view.startChunk();
         int read = 0;
         int position = chunkOffset + CHUNK_HEADER_SIZE;
         final int end = chunkOffset + dataEnd;
@@ -147,7 +148,13 @@ public final class EvtxChunkReader {
     }
 
     private static boolean isZero(DirectBuffer buffer, int offset, int length) {
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            if (buffer.getLong(offset + i) != 0) {
+                return false;
+            }
+        }
+        for (; i < length; i++) {
             if (buffer.getByte(offset + i) != 0) {
                 return false;
             }

@@ -7,6 +7,7 @@ import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.event.ValueKind;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -57,6 +58,15 @@ public final class EvtxEventView implements EventView {
     private int scratchUsed;
     private final UnsafeBuffer nameScratch = new UnsafeBuffer(new byte[1024]);
 
+    /**
+     * Slots of the names met in the current chunk, keyed by where the name's bytes are: a chunk's bytes never
+     * change, so a name (or a {@code Data} element's {@code Name} text) at the same offset is the same field.
+     */
+    private final Long2LongHashMap slotCache = new Long2LongHashMap(64, 0.5f, Long.MIN_VALUE);
+    private static final long ELEMENT_KEY = 1L << 62;
+    private static final long ATTRIBUTE_KEY = 2L << 62;
+    private static final long TEXT_KEY = 3L << 62;
+
     EvtxEventView(FieldTable fields, EventTree tree) {
         this.fields = fields;
         this.tree = tree;
@@ -85,6 +95,11 @@ public final class EvtxEventView implements EventView {
     /** The record as one line of JSON shaped like the evtx_dump renderings; allocates (matched events only). */
     public String toJson() {
         return new JsonRenderer(source, tree).render();
+    }
+
+    /** Forgets what was cached about the previous chunk's names. */
+    void startChunk() {
+        slotCache.clear();
     }
 
     /** Re-wraps the view around a freshly parsed record tree. */
@@ -325,6 +340,12 @@ public final class EvtxEventView implements EventView {
     }
 
     private int slotOfName(int elementName, int attributeName) {
+        final long key = attributeName == EventTree.NONE ? ELEMENT_KEY | elementName
+                : ATTRIBUTE_KEY | ((long) elementName << 31) | attributeName;
+        final long cached = slotCache.get(key);
+        if (cached != Long.MIN_VALUE) {
+            return (int) cached;
+        }
         int needed = Names.maxUtf8Length(source, elementName) + 1;
         if (attributeName != EventTree.NONE) {
             needed += Names.maxUtf8Length(source, attributeName);
@@ -335,13 +356,28 @@ public final class EvtxEventView implements EventView {
             nameScratch.putByte(end++, (byte) '_');
             end = Names.writeStripped(source, attributeName, nameScratch, end);
         }
-        return fields.slotOf(nameScratch, 0, end);
+        final int slot = fields.slotOf(nameScratch, 0, end);
+        slotCache.put(key, slot);
+        return slot;
     }
 
     private int slotOfText(int owner) {
+        final int value = tree.singleValue(owner);
+        final long key = value == EventTree.NONE ? Long.MIN_VALUE
+                : TEXT_KEY | ((long) tree.valueOffset[value] << 31) | tree.valueLength[value];
+        if (value != EventTree.NONE) {
+            final long cached = slotCache.get(key);
+            if (cached != Long.MIN_VALUE) {
+                return (int) cached;
+            }
+        }
         ensureNameScratch(maxTextLength(owner));
         final int end = Names.stripSpaces(nameScratch, 0, renderText(source, tree, owner, nameScratch, 0));
-        return fields.slotOf(nameScratch, 0, end);
+        final int slot = fields.slotOf(nameScratch, 0, end);
+        if (value != EventTree.NONE) {
+            slotCache.put(key, slot);
+        }
+        return slot;
     }
 
     private void ensureNameScratch(int needed) {
