@@ -45,10 +45,14 @@ public final class EvtxChunkReader {
     /**
      * Reads the chunk starting at {@code chunkOffset} of {@code buffer}, of which {@code available} bytes are
      * present (less than 64 KiB for a truncated file). {@code bufferFileOffset} is the file offset of the
-     * buffer's first byte, for reporting. Returns the number of records handed to {@code records}.
+     * buffer's first byte, for reporting. Returns the number of records handed to {@code handler}. Problems in
+     * the input are reported, never thrown; only a chunk offset outside the buffer (a caller's bug) throws.
      */
     public int readChunk(String source, DirectBuffer buffer, int chunkOffset, int available, long bufferFileOffset,
                          EvtxRecordHandler handler, ScanProblemHandler problems) {
+        if (chunkOffset < 0 || chunkOffset > buffer.capacity()) {
+            throwOffsetOutsideBuffer(chunkOffset, buffer.capacity());
+        }
         final int length = Math.min(Math.min(available, CHUNK_SIZE), buffer.capacity() - chunkOffset);
         final long fileOffset = bufferFileOffset + chunkOffset;
         if (length < CHUNK_HEADER_SIZE) {
@@ -92,14 +96,17 @@ public final class EvtxChunkReader {
             }
             final long recordId = buffer.getLong(position + 8, LE);
             final int recordEnd = position + (int) size;
-            if (parser.parse(buffer, chunkOffset, chunkEnd, position + RECORD_HEADER_SIZE, recordEnd - 4, tree)) {
+            if (!parser.parse(buffer, chunkOffset, chunkEnd, position + RECORD_HEADER_SIZE, recordEnd - 4, tree)) {
+                report(problems, source, bufferFileOffset + parser.failureOffset(), "bad-record",
+                        "record " + recordId + " at file offset " + (bufferFileOffset + position) + ": " + parser.failure());
+            } else if (tree.firstChild[0] == EventTree.NONE) {
+                report(problems, source, bufferFileOffset + position, "bad-record",
+                        "record " + recordId + " holds no XML element");
+            } else {
                 view.wrap(buffer, recordId, buffer.getLong(position + 16, LE), bufferFileOffset + position);
                 read++;
                 records++;
                 handler.onRecord(view);
-            } else {
-                report(problems, source, bufferFileOffset + parser.failureOffset(), "bad-record",
-                        "record " + recordId + " at file offset " + (bufferFileOffset + position) + ": " + parser.failure());
             }
             position = recordEnd;
         }
@@ -136,6 +143,10 @@ public final class EvtxChunkReader {
             report(problems, source, fileOffset, "bad-chunk-checksum", "record data checksum mismatch; records read anyway");
         }
         return (int) freeSpace;
+    }
+
+    private static void throwOffsetOutsideBuffer(int chunkOffset, int capacity) {
+        throw new IllegalArgumentException("chunk offset " + chunkOffset + " outside a buffer of " + capacity + " bytes");
     }
 
     private static int nextSignature(DirectBuffer buffer, int from, int end) {

@@ -210,6 +210,18 @@ class EvtxDamagedInputTest {
     }
 
     @Test
+    void aRecordWithoutAnyElementIsReportedAndSkipped() {
+        final byte[] file = new EvtxBuilder().rawRecord(start -> new byte[] {0x0f, 1, 1, 0, 0})
+                .record(event(2, "System")).build();
+
+        final Result result = read(file);
+
+        assertEquals(List.of(2L), result.ids());
+        assertEquals(List.of("f.evtx (byte " + FIRST_RECORD + "): bad-record: record 1 holds no XML element"),
+                result.problems());
+    }
+
+    @Test
     void bytesThatAreNotEvtxAreRecognisedByContent() {
         final byte[] file = records(1).build();
         assertTrue(EvtxFile.looksLikeEvtx(new UnsafeBuffer(file)));
