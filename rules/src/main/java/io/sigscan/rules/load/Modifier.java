@@ -14,6 +14,10 @@ enum Modifier {
     I(Support.SUPPORTED),
     M(Support.SUPPORTED),
     S(Support.SUPPORTED),
+    /** pySigma's long names of the regex flags. */
+    IGNORECASE(Support.SUPPORTED),
+    MULTILINE(Support.SUPPORTED),
+    DOTALL(Support.SUPPORTED),
     NEQ(Support.SUPPORTED),
     WINDASH(Support.SUPPORTED),
     BASE64(Support.SUPPORTED),
@@ -39,7 +43,8 @@ enum Modifier {
     enum Support { SUPPORTED, NOT_YET }
 
     /** What messages list as accepted. */
-    static final String SUPPORTED_NAMES = "contains, startswith, endswith, all, cased, exists, re (with i, m, s), "
+    static final String SUPPORTED_NAMES = "contains, startswith, endswith, all, cased, exists, "
+            + "re (with i, m, s or ignorecase, multiline, dotall), "
             + "neq, windash, base64, base64offset, utf16le, utf16be, utf16, wide";
 
     final Support support;
@@ -67,7 +72,17 @@ enum Modifier {
     }
 
     boolean isRegexFlag() {
-        return this == I || this == M || this == S;
+        return regexFlag() != null;
+    }
+
+    /** {@link #I}, {@link #M} or {@link #S} for a regex flag under either of its names; else null. */
+    Modifier regexFlag() {
+        return switch (this) {
+            case I, IGNORECASE -> I;
+            case M, MULTILINE -> M;
+            case S, DOTALL -> S;
+            default -> null;
+        };
     }
 
     boolean isUtf16() {

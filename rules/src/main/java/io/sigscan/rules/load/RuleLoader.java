@@ -49,8 +49,11 @@ public final class RuleLoader {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 walk(path, new HashSet<>(), sink, rules);
-            } else if (Files.exists(path)) {
+            } else if (Files.isRegularFile(path)) {
                 loadFile(path, sink, rules);
+            } else if (Files.exists(path)) {
+                // A FIFO or device would block or never end; rules only come from regular files.
+                sink.error(new Location(path.toString(), 0, 0), ProblemKind.IO, "not a regular file or directory");
             } else {
                 sink.error(new Location(path.toString(), 0, 0), ProblemKind.IO, "no such file or directory");
             }

@@ -187,6 +187,16 @@ class YamlLoadingTest {
     }
 
     @Test
+    void specialFileIsRefusedWithoutReadingIt() throws Exception {
+        Path fifo = dir.resolve("pipe.yml");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available here");
+        LoadResult result = RuleLoader.defaults().load(List.of(fifo));
+        assertEquals(List.of(new Problem(new Location(fifo.toString(), 0, 0), Problem.Severity.ERROR, "io",
+                "not a regular file or directory")), result.problems());
+    }
+
+    @Test
     void directoriesAreWalkedRecursivelyInSortedOrder() throws IOException {
         Files.createDirectories(dir.resolve("b/inner"));
         Files.createDirectories(dir.resolve(".hidden"));
