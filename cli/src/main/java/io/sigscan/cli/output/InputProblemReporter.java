@@ -45,8 +45,4 @@ public final class InputProblemReporter implements ScanProblemHandler {
     public List<ScanProblem> first() {
         return List.copyOf(first);
     }
-
-    public long count() {
-        return count;
-    }
 }

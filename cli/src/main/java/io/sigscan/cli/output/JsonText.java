@@ -49,9 +49,4 @@ public final class JsonText {
         out.append("\\ufffd");
         return index;
     }
-
-    /** The quoted JSON string for {@code value}. */
-    public static String quote(String value) {
-        return appendString(new StringBuilder(value.length() + 2), value).toString();
-    }
 }

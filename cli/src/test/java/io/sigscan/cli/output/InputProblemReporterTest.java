@@ -22,7 +22,6 @@ class InputProblemReporterTest {
         assertEquals("a.jsonl:1 (byte 10): bad-json: expected '\"'" + newline
                 + "a.jsonl:2 (byte 20): bad-json: expected '\"'" + newline
                 + "(further input problems are counted but not shown; --verbose shows all)" + newline, err.toString());
-        assertEquals(7, reporter.count());
         assertEquals(InputProblemReporter.KEPT_FOR_SUMMARY, reporter.first().size());
         assertEquals(1, reporter.first().get(0).line());
     }
