@@ -1,6 +1,7 @@
 package io.sigscan.cli.output;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
@@ -11,9 +12,16 @@ import io.sigscan.engine.MatchHandler;
  * Formats matches onto a character stream. {@link #onMatch} reports write failures as
  * {@link UncheckedIOException} because {@link MatchHandler} cannot throw; {@link #finish} flushes
  * and must be called once after the last match. The stream itself is not closed.
+ *
+ * <p>A {@link PrintWriter} (standard output) swallows write errors, so it is checked every
+ * {@value #CHECK_EVERY} matches: a hunt piped into {@code head} stops soon after {@code head}
+ * exits instead of scanning on for nothing.
  */
 public abstract class MatchWriter implements MatchHandler {
+    static final int CHECK_EVERY = 256;
+
     private final Writer out;
+    private long written;
 
     MatchWriter(Writer out) {
         this.out = out;
@@ -33,11 +41,25 @@ public abstract class MatchWriter implements MatchHandler {
     @Override
     public final void onMatch(Match match) {
         write(format(match));
+        if (++written % CHECK_EVERY == 0) {
+            try {
+                throwIfClosed();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
-    /** Flushes what is buffered. */
+    /** Flushes what is buffered; fails if any of it could not be written. */
     public void finish() throws IOException {
         out.flush();
+        throwIfClosed();
+    }
+
+    private void throwIfClosed() throws IOException {
+        if (out instanceof PrintWriter printer && printer.checkError()) {
+            throw new IOException("the output stream is closed or failing");
+        }
     }
 
     /** The header line(s) the format starts with, empty when it has none. */
