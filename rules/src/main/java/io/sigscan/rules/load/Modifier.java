@@ -59,9 +59,9 @@ enum Modifier {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    private static final Map<String, Modifier> BY_NAME = byName();
+    private static final Map<String, Modifier> BY_NAME = indexByName();
 
-    private static Map<String, Modifier> byName() {
+    private static Map<String, Modifier> indexByName() {
         Map<String, Modifier> names = new HashMap<>();
         for (Modifier modifier : values()) {
             names.put(modifier.sigmaName(), modifier);
