@@ -259,6 +259,13 @@ class YamlLoadingTest {
     }
 
     @Test
+    void fileNamedExplicitlyLoadsWhateverItsExtension() throws IOException {
+        Path file = write("rule.txt", "T");
+        assertEquals(List.of("T"), RuleLoader.defaults().load(List.of(file)).rules().stream()
+                .map(rule -> rule.info().title()).toList());
+    }
+
+    @Test
     void locationsNameTheFileTheyComeFrom() throws IOException {
         Path file = write("x.yml", "X");
         SigmaRule rule = RuleLoader.defaults().load(List.of(file)).rules().get(0);
