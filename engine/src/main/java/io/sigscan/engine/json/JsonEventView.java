@@ -1,0 +1,899 @@
+package io.sigscan.engine.json;
+
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import io.sigscan.rules.event.EventView;
+import io.sigscan.rules.event.FieldTable;
+import io.sigscan.rules.event.ValueKind;
+
+/**
+ * One JSON object as an {@link EventView}, projected in a single validating pass over its bytes:
+ * no tree and no {@code String} per field. Re-wrapped for every record by one worker.
+ *
+ * <p><b>Names.</b> Each value is looked up under its dotted key path ({@code Image},
+ * {@code winlog.event_data.Image}, {@code Event.EventData.Image}); keys have their spaces stripped
+ * and escapes decoded first. Objects shaped like Windows events (an {@code Event} root or
+ * top-level {@code System}/{@code EventData}/{@code UserData}) are also flattened the way Sigma
+ * rules name their fields:
+ * <ul>
+ *   <li>{@code System.X} → {@code X}; {@code System.X.#attributes.A} → {@code X_A}
+ *       ({@code Provider_Name}); an element written {@code {"#text": v, ...}} has the value v
+ *       ({@code EventID} with {@code Qualifiers});</li>
+ *   <li>{@code EventData.X} → {@code X}, and {@code EventData.Data} entries shaped
+ *       {@code {"@Name"|"Name": X, "#text": v}} → {@code X} (no {@code #text}: {@code null}, like an
+ *       empty {@code Data} element read from EVTX);</li>
+ *   <li>{@code UserData.<Any>.X} → {@code X}.</li>
+ * </ul>
+ * A key path no referenced name starts with is parsed (for validation) without any lookups.
+ *
+ * <p><b>Values.</b> Strings are exposed unescaped, decoded into per-view scratch only when a value
+ * with escapes is asked for; unpaired {@code \\u} surrogates decode to U+FFFD; numbers and booleans
+ * are their text; {@code null} is {@link ValueKind#NULL}; objects and arrays of objects are
+ * {@link ValueKind#STRUCTURE}; an array of scalars gives one value per element; an empty array is
+ * one {@link ValueKind#STRUCTURE} value. Arrays are transparent to paths: {@code {"a":[{"b":1}]}}
+ * has {@code a.b = 1}.
+ *
+ * <p><b>Keywords.</b> Slot {@link EventView#KEYWORDS} (every string value, keys excluded) is
+ * collected by a second, cheap pass over the record only when a rule first asks for it, so rule
+ * sets without keyword selections never pay for it and the field table needs no extra signal.
+ *
+ * <p><b>Strictness.</b> The record must be valid JSON (RFC 8259) except that raw tabs are accepted
+ * inside strings; bytes are not checked to be UTF-8. Nesting deeper than {@value #MAX_DEPTH}
+ * levels is rejected so hostile input cannot exhaust the stack.
+ */
+public final class JsonEventView implements EventView {
+
+    /** Deepest nesting of objects and arrays accepted. */
+    public static final int MAX_DEPTH = 128;
+
+    static final String UNEXPECTED_END = "unexpected end of the record";
+    static final String EXPECTED_KEY = "expected '\"' to start an object key";
+    static final String EXPECTED_COLON = "expected ':' after an object key";
+    static final String EXPECTED_OBJECT_END = "expected ',' or '}' after an object member";
+    static final String EXPECTED_ARRAY_END = "expected ',' or ']' after an array element";
+    static final String EXPECTED_VALUE = "expected a value (string, number, object, array, true, false or null)";
+    static final String BAD_NUMBER = "invalid number";
+    static final String BAD_ESCAPE = "invalid escape in a string (accepted: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)";
+    static final String CONTROL_IN_STRING = "control character in a string (it must be escaped)";
+    static final String TOO_DEEP = "objects and arrays nested deeper than " + MAX_DEPTH + " levels";
+
+    // What the object or value being parsed is, for Windows event flattening.
+    private static final int SKIP = 0;          // no referenced name can lie below: validate only
+    private static final int GENERIC = 1;
+    private static final int ROOT = 2;
+    private static final int EVENT = 3;         // Event
+    private static final int SYSTEM = 4;        // [Event.]System
+    private static final int EVENT_DATA = 5;    // [Event.]EventData
+    private static final int USER_DATA = 6;     // [Event.]UserData
+    private static final int USER_DATA_ANY = 7; // [Event.]UserData.<Any>
+    private static final int ELEMENT = 8;       // a child of System, EventData or UserData.<Any>
+    private static final int ATTRIBUTES = 9;    // an element's #attributes
+    private static final int DATA = 10;         // EventData.Data: one or an array of named entries
+    private static final int DATA_ENTRY = 11;   // {"@Name": X, "#text": v}
+
+    // Flags kept above the ValueKind in a value's kind word.
+    private static final int KIND_MASK = 0xFF;
+    private static final int ESCAPED = 0x100;   // a string holding escapes, not yet decoded
+    private static final int DECODED = 0x200;   // a string whose bytes now live in the scratch buffer
+
+    // Eight-byte masks for scanning strings a word at a time.
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+    private static final long CONTROL_LIMIT = ONES * 0x20;
+
+    private static final byte[] EVENT_NAME = ascii("Event");
+    private static final byte[] SYSTEM_NAME = ascii("System");
+    private static final byte[] EVENT_DATA_NAME = ascii("EventData");
+    private static final byte[] USER_DATA_NAME = ascii("UserData");
+    private static final byte[] DATA_NAME = ascii("Data");
+    private static final byte[] TEXT_NAME = ascii("#text");
+    private static final byte[] ATTRIBUTES_NAME = ascii("#attributes");
+    private static final byte[] AT_NAME = ascii("@Name");
+    private static final byte[] NAME = ascii("Name");
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
+    private static final byte[] NULL = ascii("null");
+
+    private final FieldTable fields;
+    /** Every dotted prefix of every referenced name: where full-path lookups can still succeed. */
+    private final FieldTable prefixes;
+
+    // The record being parsed.
+    private DirectBuffer buffer;
+    private int recordStart;
+    private int recordEnd;
+    private int limit;
+    private int errorOffset;
+    private String errorReason;
+
+    // Outputs of the scanners, kept in fields so they allocate nothing.
+    private boolean stringEscaped;
+    private int lastKind;
+    private int lastOffset;
+    private int lastLength;
+
+    // Scratch for the flattened names.
+    private byte[] path = new byte[256];
+    private int pathLength;
+    /** Path length from which no referenced full path can start: set by an object that failed the prefix check. */
+    private int noLookupsFrom;
+    private byte[] alias = new byte[128];
+
+    // Values in document order, then grouped by slot once the record has parsed.
+    private final ValueList raw = new ValueList(64);
+    private int[] rawSlot = new int[64];
+    private final ValueList values = new ValueList(64);
+    private final int[] count;
+    private final int[] first;
+    private final int[] cursor;
+    private final int[] touched;
+    private int touchedCount;
+
+    private final ValueList keywords = new ValueList(64);
+    private boolean keywordsCollected;
+
+    private byte[] decodedBytes = new byte[1024];
+    private final UnsafeBuffer decoded = new UnsafeBuffer(decodedBytes);
+    private int decodedLength;
+
+    public JsonEventView(FieldTable fields) {
+        this.fields = fields;
+        this.prefixes = prefixesOf(fields);
+        int slots = fields.size();
+        this.count = new int[slots];
+        this.first = new int[slots];
+        this.cursor = new int[slots];
+        this.touched = new int[slots];
+    }
+
+    private static FieldTable prefixesOf(FieldTable fields) {
+        FieldTable.Builder builder = FieldTable.builder();
+        for (int slot = 1; slot < fields.size(); slot++) {
+            String name = fields.name(slot);
+            for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+                builder.add(name.substring(0, dot));
+            }
+        }
+        return builder.build();
+    }
+
+    /**
+     * Parses the object starting at {@code start} (which must hold {@code '{'}) without reading at
+     * or past {@code limit}, and makes it the current event.
+     *
+     * @return the index just past the object's closing brace, or -1 when it is not valid JSON
+     *         ({@link #errorReason()} and {@link #errorOffset()} say why and where)
+     */
+    public int wrap(DirectBuffer buffer, int start, int limit) {
+        clear();
+        this.buffer = buffer;
+        this.recordStart = start;
+        this.limit = limit;
+        this.pathLength = 0;
+        this.noLookupsFrom = Integer.MAX_VALUE;
+        if (start >= limit) {
+            return failEnd();
+        }
+        if (buffer.getByte(start) != '{') {
+            return fail(start, EXPECTED_VALUE);
+        }
+        int end = parseObject(start + 1, 1, ROOT, FieldTable.ABSENT, 0, 0);
+        if (end < 0) {
+            return -1;
+        }
+        recordEnd = end;
+        group();
+        return end;
+    }
+
+    /** Why the last {@link #wrap} failed. */
+    public String errorReason() {
+        return errorReason;
+    }
+
+    /** Index in the buffer where the last {@link #wrap} failed; the limit when input ran out. */
+    public int errorOffset() {
+        return errorOffset;
+    }
+
+    /** The current record as one line of compact JSON: its bytes without insignificant whitespace. */
+    public String toCompactJson() {
+        final DirectBuffer in = buffer;
+        byte[] out = new byte[recordEnd - recordStart];
+        int n = 0;
+        boolean inString = false;
+        for (int p = recordStart; p < recordEnd; p++) {
+            byte c = in.getByte(p);
+            if (inString) {
+                out[n++] = c;
+                if (c == '\\') {
+                    out[n++] = in.getByte(++p);
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (!isWhitespace(c)) {
+                out[n++] = c;
+                inString = c == '"';
+            }
+        }
+        return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public int valueCount(int slot) {
+        if (slot == KEYWORDS) {
+            collectKeywords();
+            return keywords.size;
+        }
+        return count[slot];
+    }
+
+    @Override
+    public int valueKind(int slot, int index) {
+        if (slot == KEYWORDS) {
+            collectKeywords();
+            return keywords.kind[index] & KIND_MASK;
+        }
+        return values.kind[first[slot] + index] & KIND_MASK;
+    }
+
+    @Override
+    public DirectBuffer valueBuffer(int slot, int index) {
+        if (slot == KEYWORDS) {
+            collectKeywords();
+            return bufferOf(keywords, index);
+        }
+        return bufferOf(values, first[slot] + index);
+    }
+
+    @Override
+    public int valueOffset(int slot, int index) {
+        if (slot == KEYWORDS) {
+            collectKeywords();
+            return decodedIfNeeded(keywords, index).offset[index];
+        }
+        int i = first[slot] + index;
+        return decodedIfNeeded(values, i).offset[i];
+    }
+
+    @Override
+    public int valueLength(int slot, int index) {
+        if (slot == KEYWORDS) {
+            collectKeywords();
+            return decodedIfNeeded(keywords, index).length[index];
+        }
+        int i = first[slot] + index;
+        return decodedIfNeeded(values, i).length[i];
+    }
+
+    private DirectBuffer bufferOf(ValueList list, int i) {
+        return (decodedIfNeeded(list, i).kind[i] & DECODED) != 0 ? decoded : buffer;
+    }
+
+    private ValueList decodedIfNeeded(ValueList list, int i) {
+        int kind = list.kind[i];
+        if ((kind & ESCAPED) != 0) {
+            int length = list.length[i];
+            ensureDecodedCapacity(decodedLength + length);
+            int offset = list.offset[i];
+            int written = JsonStrings.unescape(buffer, offset, offset + length, decodedBytes, decodedLength);
+            list.offset[i] = decodedLength;
+            list.length[i] = written;
+            list.kind[i] = (kind & ~ESCAPED) | DECODED;
+            decodedLength += written;
+        }
+        return list;
+    }
+
+    private void ensureDecodedCapacity(int capacity) {
+        if (capacity > decodedBytes.length) {
+            decodedBytes = Arrays.copyOf(decodedBytes, Math.max(capacity, decodedBytes.length * 2));
+            decoded.wrap(decodedBytes);
+        }
+    }
+
+    private void clear() {
+        final int[] counts = count;
+        for (int t = 0; t < touchedCount; t++) {
+            counts[touched[t]] = 0;
+        }
+        touchedCount = 0;
+        raw.size = 0;
+        values.size = 0;
+        keywords.size = 0;
+        keywordsCollected = false;
+        decodedLength = 0;
+        recordEnd = recordStart;
+    }
+
+    /** Sorts the values found into per-slot runs (a counting sort over the touched slots only). */
+    private void group() {
+        final int n = raw.size;
+        final int[] slots = rawSlot;
+        final int[] counts = count;
+        for (int i = 0; i < n; i++) {
+            int slot = slots[i];
+            if (counts[slot]++ == 0) {
+                touched[touchedCount++] = slot;
+            }
+        }
+        int next = 0;
+        for (int t = 0; t < touchedCount; t++) {
+            int slot = touched[t];
+            first[slot] = next;
+            cursor[slot] = next;
+            next += counts[slot];
+        }
+        values.ensureCapacity(n);
+        values.size = n;
+        for (int i = 0; i < n; i++) {
+            int at = cursor[slots[i]]++;
+            values.kind[at] = raw.kind[i];
+            values.offset[at] = raw.offset[i];
+            values.length[at] = raw.length[i];
+        }
+    }
+
+    private void addValue(int slotA, int slotB, int kind, int offset, int length) {
+        if (slotA >= 0) {
+            addRaw(slotA, kind, offset, length);
+        }
+        if (slotB >= 0 && slotB != slotA) {
+            addRaw(slotB, kind, offset, length);
+        }
+    }
+
+    private void addRaw(int slot, int kind, int offset, int length) {
+        int i = raw.add(kind, offset, length);
+        if (i == rawSlot.length) {
+            rawSlot = Arrays.copyOf(rawSlot, rawSlot.length * 2);
+        }
+        rawSlot[i] = slot;
+    }
+
+    /** Every string value of the record, keys excluded; one pass over the (already valid) bytes. */
+    private void collectKeywords() {
+        if (keywordsCollected) {
+            return;
+        }
+        keywordsCollected = true;
+        final DirectBuffer in = buffer;
+        final int end = recordEnd;
+        int p = recordStart;
+        while (p < end) {
+            if (in.getByte(p) != '"') {
+                p++;
+                continue;
+            }
+            int start = p + 1;
+            int q = start;
+            boolean escaped = false;
+            while (q < end) {
+                byte c = in.getByte(q);
+                if (c == '"') {
+                    break;
+                }
+                if (c == '\\') {
+                    escaped = true;
+                    q += 2;
+                } else {
+                    q++;
+                }
+            }
+            int next = q + 1;
+            while (next < end && isWhitespace(in.getByte(next))) {
+                next++;
+            }
+            if (next >= end || in.getByte(next) != ':') {
+                keywords.add(escaped ? ValueKind.STRING | ESCAPED : ValueKind.STRING, start, q - start);
+            }
+            p = q + 1;
+        }
+    }
+
+    // ---- the parser -------------------------------------------------------------------------
+
+    /** Parses members from {@code p} (just past '{') to the closing brace; returns the index after it. */
+    private int parseObject(int p, int depth, int role, int elementSlot, int elementNameOffset,
+                            int elementNameLength) {
+        if (depth > MAX_DEPTH) {
+            return fail(p - 1, TOO_DEEP);
+        }
+        final DirectBuffer in = buffer;
+        final int end = limit;
+        final int basePath = pathLength;
+        final int enclosingNoLookupsFrom = noLookupsFrom;
+        final boolean lookups;
+        if (role == SKIP || basePath >= noLookupsFrom) {
+            lookups = false;
+        } else {
+            lookups = basePath == 0 || prefixes.slotOf(path, 0, basePath) != FieldTable.ABSENT;
+            if (!lookups) {
+                noLookupsFrom = basePath;
+            }
+        }
+        boolean textSeen = false;
+        int dataName = -1;
+        int dataNameLength = 0;
+        boolean dataNameEscaped = false;
+        int dataTextKind = 0;
+        int dataTextOffset = 0;
+        int dataTextLength = 0;
+
+        p = skipWhitespace(p);
+        if (p < end && in.getByte(p) == '}') {
+            p++;
+        } else {
+            while (true) {
+                if (p >= end) {
+                    return failEnd();
+                }
+                if (in.getByte(p) != '"') {
+                    return fail(p, EXPECTED_KEY);
+                }
+                final int keyStart = p + 1;
+                final int keyEnd = scanString(keyStart);
+                if (keyEnd < 0) {
+                    return -1;
+                }
+                final boolean keyEscaped = stringEscaped;
+                p = skipWhitespace(keyEnd + 1);
+                if (p >= end) {
+                    return failEnd();
+                }
+                if (in.getByte(p) != ':') {
+                    return fail(p, EXPECTED_COLON);
+                }
+                p = skipWhitespace(p + 1);
+                if (p >= end) {
+                    return failEnd();
+                }
+                int childRole = SKIP;
+                int fullSlot = FieldTable.ABSENT;
+                int aliasSlot = FieldTable.ABSENT;
+                int childElementOffset = 0;
+                int childElementLength = 0;
+                int dataKey = 0; // 1: the entry's name, 2: its text
+                if (role != SKIP) {
+                    final int nameOffset = appendKey(basePath, keyStart, keyEnd, keyEscaped);
+                    final int nameLength = pathLength - nameOffset;
+                    childElementOffset = nameOffset;
+                    childElementLength = nameLength;
+                    if (lookups) {
+                        fullSlot = fields.slotOf(path, 0, pathLength);
+                    }
+                    childRole = lookups ? GENERIC : SKIP;
+                    switch (role) {
+                        case ROOT -> childRole = nameIs(nameOffset, nameLength, EVENT_NAME) ? EVENT
+                                : windowsSection(nameOffset, nameLength, childRole);
+                        case EVENT -> childRole = windowsSection(nameOffset, nameLength, childRole);
+                        case SYSTEM, USER_DATA_ANY -> {
+                            aliasSlot = fields.slotOf(path, nameOffset, nameLength);
+                            childRole = ELEMENT;
+                        }
+                        case EVENT_DATA -> {
+                            aliasSlot = fields.slotOf(path, nameOffset, nameLength);
+                            childRole = nameIs(nameOffset, nameLength, DATA_NAME) ? DATA : ELEMENT;
+                        }
+                        case USER_DATA -> childRole = USER_DATA_ANY;
+                        case ELEMENT -> {
+                            if (nameIs(nameOffset, nameLength, TEXT_NAME)) {
+                                aliasSlot = elementSlot;
+                                textSeen = true;
+                            } else if (nameIs(nameOffset, nameLength, ATTRIBUTES_NAME)) {
+                                childRole = ATTRIBUTES;
+                                childElementOffset = elementNameOffset;
+                                childElementLength = elementNameLength;
+                            }
+                        }
+                        case ATTRIBUTES -> aliasSlot = attributeSlot(elementNameOffset, elementNameLength,
+                                nameOffset, nameLength);
+                        case DATA_ENTRY -> {
+                            if (nameIs(nameOffset, nameLength, AT_NAME) || nameIs(nameOffset, nameLength, NAME)) {
+                                dataKey = 1;
+                            } else if (nameIs(nameOffset, nameLength, TEXT_NAME)) {
+                                dataKey = 2;
+                            }
+                        }
+                        default -> {
+                            // GENERIC: the full path is all there is
+                        }
+                    }
+                }
+                p = parseValue(p, depth, childRole, fullSlot, aliasSlot, childElementOffset, childElementLength);
+                if (p < 0) {
+                    return -1;
+                }
+                if (dataKey == 1 && (lastKind & KIND_MASK) == ValueKind.STRING) {
+                    dataName = lastOffset;
+                    dataNameLength = lastLength;
+                    dataNameEscaped = (lastKind & ESCAPED) != 0;
+                } else if (dataKey == 2) {
+                    dataTextKind = lastKind;
+                    dataTextOffset = lastOffset;
+                    dataTextLength = lastLength;
+                }
+                pathLength = basePath;
+                p = skipWhitespace(p);
+                if (p >= end) {
+                    return failEnd();
+                }
+                byte c = in.getByte(p);
+                if (c == ',') {
+                    p = skipWhitespace(p + 1);
+                } else if (c == '}') {
+                    p++;
+                    break;
+                } else {
+                    return fail(p, EXPECTED_OBJECT_END);
+                }
+            }
+        }
+        noLookupsFrom = enclosingNoLookupsFrom;
+        if (role == ELEMENT && !textSeen) {
+            addValue(elementSlot, FieldTable.ABSENT, ValueKind.STRUCTURE, p, 0);
+        } else if (role == DATA_ENTRY && dataName >= 0) {
+            int slot = dataEntrySlot(dataName, dataNameLength, dataNameEscaped);
+            if (dataTextKind != 0) {
+                addValue(slot, FieldTable.ABSENT, dataTextKind, dataTextOffset, dataTextLength);
+            } else {
+                // An element with no content, as the EVTX reader reports it: present, without a value.
+                addValue(slot, FieldTable.ABSENT, ValueKind.NULL, p, 0);
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Parses the value at {@code p} (which is before the limit), records it under the given slots
+     * and returns the index after it. {@code role} says what the value is.
+     */
+    private int parseValue(int p, int depth, int role, int slotA, int slotB, int elementNameOffset,
+                           int elementNameLength) {
+        final byte c = buffer.getByte(p);
+        switch (c) {
+            case '"' -> {
+                final int start = p + 1;
+                final int end = scanString(start);
+                if (end < 0) {
+                    return -1;
+                }
+                return scalar(slotA, slotB, stringEscaped ? ValueKind.STRING | ESCAPED : ValueKind.STRING, start,
+                        end - start, end + 1);
+            }
+            case '{' -> {
+                int end;
+                if (role == ELEMENT) {
+                    // The element's own name gets its #text (or, lacking one, presence) at the end.
+                    addValue(slotA, FieldTable.ABSENT, ValueKind.STRUCTURE, p, 0);
+                    end = parseObject(p + 1, depth + 1, ELEMENT, slotB, elementNameOffset, elementNameLength);
+                } else {
+                    addValue(slotA, slotB, ValueKind.STRUCTURE, p, 0);
+                    end = parseObject(p + 1, depth + 1, role == DATA ? DATA_ENTRY : role, slotB,
+                            elementNameOffset, elementNameLength);
+                }
+                lastKind = ValueKind.STRUCTURE;
+                return end;
+            }
+            case '[' -> {
+                int end = parseArray(p + 1, depth + 1, role, slotA, slotB, elementNameOffset, elementNameLength);
+                lastKind = ValueKind.STRUCTURE;
+                return end;
+            }
+            case 't' -> {
+                return literal(p, TRUE, slotA, slotB, ValueKind.BOOLEAN);
+            }
+            case 'f' -> {
+                return literal(p, FALSE, slotA, slotB, ValueKind.BOOLEAN);
+            }
+            case 'n' -> {
+                return literal(p, NULL, slotA, slotB, ValueKind.NULL);
+            }
+            default -> {
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    final int end = scanNumber(p);
+                    return end < 0 ? -1 : scalar(slotA, slotB, ValueKind.NUMBER, p, end - p, end);
+                }
+                return fail(p, EXPECTED_VALUE);
+            }
+        }
+    }
+
+    /** Matches {@code true}, {@code false} or {@code null}, records it and returns the index after it. */
+    private int literal(int p, byte[] word, int slotA, int slotB, int kind) {
+        final int length = word.length;
+        if (p + length > limit) {
+            return failEnd();
+        }
+        final DirectBuffer in = buffer;
+        for (int i = 1; i < length; i++) {
+            if (in.getByte(p + i) != word[i]) {
+                return fail(p, EXPECTED_VALUE);
+            }
+        }
+        return scalar(slotA, slotB, kind, p, kind == ValueKind.NULL ? 0 : length, p + length);
+    }
+
+    private int scalar(int slotA, int slotB, int kind, int offset, int length, int next) {
+        addValue(slotA, slotB, kind, offset, length);
+        lastKind = kind;
+        lastOffset = offset;
+        lastLength = length;
+        return next;
+    }
+
+    private int parseArray(int p, int depth, int role, int slotA, int slotB, int elementNameOffset,
+                           int elementNameLength) {
+        if (depth > MAX_DEPTH) {
+            return fail(p - 1, TOO_DEEP);
+        }
+        final DirectBuffer in = buffer;
+        final int end = limit;
+        p = skipWhitespace(p);
+        if (p >= end) {
+            return failEnd();
+        }
+        if (in.getByte(p) == ']') {
+            addValue(slotA, slotB, ValueKind.STRUCTURE, p - 1, 0);
+            return p + 1;
+        }
+        while (true) {
+            p = parseValue(p, depth, role, slotA, slotB, elementNameOffset, elementNameLength);
+            if (p < 0) {
+                return -1;
+            }
+            p = skipWhitespace(p);
+            if (p >= end) {
+                return failEnd();
+            }
+            byte c = in.getByte(p);
+            if (c == ']') {
+                return p + 1;
+            }
+            if (c != ',') {
+                return fail(p, EXPECTED_ARRAY_END);
+            }
+            p = skipWhitespace(p + 1);
+            if (p >= end) {
+                return failEnd();
+            }
+        }
+    }
+
+    /**
+     * Scans a string body from {@code p} (just past the quote); returns the closing quote's index.
+     * Eight bytes at a time while they hold no quote, backslash or control character.
+     */
+    private int scanString(int p) {
+        final DirectBuffer in = buffer;
+        final int end = limit;
+        final int wordEnd = end - 8;
+        boolean escaped = false;
+        while (p < end) {
+            if (p <= wordEnd) {
+                final long word = in.getLong(p, ByteOrder.LITTLE_ENDIAN);
+                final long quotes = word ^ QUOTES;
+                final long backslashes = word ^ BACKSLASHES;
+                final long special = ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes
+                        | (word - CONTROL_LIMIT) & ~word) & HIGHS;
+                if (special == 0) {
+                    p += 8;
+                    continue;
+                }
+                // The lowest flagged byte is exact (borrows only run upwards): go straight to it.
+                p += Long.numberOfTrailingZeros(special) >>> 3;
+            }
+            final byte c = in.getByte(p);
+            if (c == '"') {
+                stringEscaped = escaped;
+                return p;
+            }
+            if (c == '\\') {
+                escaped = true;
+                if (p + 1 >= end) {
+                    return failEnd();
+                }
+                final byte e = in.getByte(p + 1);
+                if (e == 'u') {
+                    if (p + 6 > end) {
+                        return failEnd();
+                    }
+                    if (!JsonStrings.isHexDigit(in.getByte(p + 2)) || !JsonStrings.isHexDigit(in.getByte(p + 3))
+                            || !JsonStrings.isHexDigit(in.getByte(p + 4))
+                            || !JsonStrings.isHexDigit(in.getByte(p + 5))) {
+                        return fail(p, BAD_ESCAPE);
+                    }
+                    p += 6;
+                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
+                        || e == 't') {
+                    p += 2;
+                } else {
+                    return fail(p, BAD_ESCAPE);
+                }
+            } else if ((c & 0xFF) < 0x20 && c != '\t') {
+                return fail(p, CONTROL_IN_STRING);
+            } else {
+                p++;
+            }
+        }
+        return failEnd();
+    }
+
+    private int scanNumber(int p) {
+        final DirectBuffer in = buffer;
+        final int end = limit;
+        if (in.getByte(p) == '-') {
+            p++;
+            if (p >= end) {
+                return failEnd();
+            }
+        }
+        byte c = in.getByte(p);
+        if (c == '0') {
+            p++;
+        } else if (c >= '1' && c <= '9') {
+            p = skipDigits(p + 1);
+        } else {
+            return fail(p, BAD_NUMBER);
+        }
+        if (p < end && in.getByte(p) == '.') {
+            int digits = p + 1;
+            p = skipDigits(digits);
+            if (p == digits) {
+                return p >= end ? failEnd() : fail(p, BAD_NUMBER);
+            }
+        }
+        if (p < end && (in.getByte(p) | 0x20) == 'e') {
+            p++;
+            if (p < end && (in.getByte(p) == '+' || in.getByte(p) == '-')) {
+                p++;
+            }
+            int digits = p;
+            p = skipDigits(digits);
+            if (p == digits) {
+                return p >= end ? failEnd() : fail(p, BAD_NUMBER);
+            }
+        }
+        return p;
+    }
+
+    private int skipDigits(int p) {
+        final DirectBuffer in = buffer;
+        final int end = limit;
+        while (p < end) {
+            byte c = in.getByte(p);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            p++;
+        }
+        return p;
+    }
+
+    private int skipWhitespace(int p) {
+        final DirectBuffer in = buffer;
+        final int end = limit;
+        while (p < end && isWhitespace(in.getByte(p))) {
+            p++;
+        }
+        return p;
+    }
+
+    static boolean isWhitespace(byte c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+
+    private int fail(int offset, String reason) {
+        errorOffset = offset;
+        errorReason = reason;
+        return -1;
+    }
+
+    private int failEnd() {
+        return fail(limit, UNEXPECTED_END);
+    }
+
+    // ---- names ------------------------------------------------------------------------------
+
+    private int windowsSection(int nameOffset, int nameLength, int otherwise) {
+        if (nameIs(nameOffset, nameLength, SYSTEM_NAME)) {
+            return SYSTEM;
+        }
+        if (nameIs(nameOffset, nameLength, EVENT_DATA_NAME)) {
+            return EVENT_DATA;
+        }
+        if (nameIs(nameOffset, nameLength, USER_DATA_NAME)) {
+            return USER_DATA;
+        }
+        return otherwise;
+    }
+
+    /** Appends {@code .key} (decoded, spaces stripped) to the path; returns where the key starts. */
+    private int appendKey(int basePath, int keyStart, int keyEnd, boolean escaped) {
+        final int at = basePath == 0 ? 0 : basePath + 1;
+        final int rawLength = keyEnd - keyStart;
+        if (at + rawLength > path.length) {
+            path = Arrays.copyOf(path, Math.max(at + rawLength, path.length * 2));
+        }
+        if (basePath > 0) {
+            path[basePath] = '.';
+        }
+        if (escaped) {
+            pathLength = at + stripSpaces(path, at, JsonStrings.unescape(buffer, keyStart, keyEnd, path, at));
+        } else {
+            final DirectBuffer in = buffer;
+            final byte[] out = path;
+            int o = at;
+            for (int i = keyStart; i < keyEnd; i++) {
+                final byte c = in.getByte(i);
+                if (c != ' ') {
+                    out[o++] = c;
+                }
+            }
+            pathLength = o;
+        }
+        return at;
+    }
+
+    private int attributeSlot(int elementOffset, int elementLength, int nameOffset, int nameLength) {
+        final int total = elementLength + 1 + nameLength;
+        if (total > alias.length) {
+            alias = Arrays.copyOf(alias, Math.max(total, alias.length * 2));
+        }
+        System.arraycopy(path, elementOffset, alias, 0, elementLength);
+        alias[elementLength] = '_';
+        System.arraycopy(path, nameOffset, alias, elementLength + 1, nameLength);
+        return fields.slotOf(alias, 0, total);
+    }
+
+    private int dataEntrySlot(int nameOffset, int nameLength, boolean escaped) {
+        if (nameLength > alias.length) {
+            alias = Arrays.copyOf(alias, Math.max(nameLength, alias.length * 2));
+        }
+        int length;
+        if (escaped) {
+            length = JsonStrings.unescape(buffer, nameOffset, nameOffset + nameLength, alias, 0);
+        } else {
+            buffer.getBytes(nameOffset, alias, 0, nameLength);
+            length = nameLength;
+        }
+        return fields.slotOf(alias, 0, stripSpaces(alias, 0, length));
+    }
+
+    private boolean nameIs(int offset, int length, byte[] name) {
+        if (length != name.length) {
+            return false;
+        }
+        final byte[] bytes = path;
+        for (int i = 0; i < length; i++) {
+            if (bytes[offset + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Removes spaces in place from {@code bytes[at, at + length)}; returns the new length. */
+    private static int stripSpaces(byte[] bytes, int at, int length) {
+        int out = at;
+        final int end = at + length;
+        for (int i = at; i < end; i++) {
+            byte c = bytes[i];
+            if (c != ' ') {
+                bytes[out++] = c;
+            }
+        }
+        return out - at;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,163 @@
+package io.sigscan.engine.json;
+
+import org.agrona.DirectBuffer;
+
+import io.sigscan.engine.record.ByteScan;
+import io.sigscan.engine.record.RecordProblemSink;
+import io.sigscan.engine.record.RecordReader;
+import io.sigscan.rules.event.EventView;
+
+/**
+ * Reads the JSON records of a chunk through one {@link JsonEventView}. Broken records are reported
+ * as {@code bad-json}, records longer than the maximum as {@code too-long}; reading resumes at the
+ * next record start of the layout. Line breaks are counted lazily, only up to the records that
+ * need a line number (matches, problems) and once over the rest at the end of the chunk.
+ */
+final class JsonRecordReader implements RecordReader {
+    static final String BAD_JSON = "bad-json";
+    static final String EXPECTED_OBJECT = "expected '{' at the start of a record";
+    static final String TRAILING_TEXT = "unexpected text after the object on its line";
+
+    private final JsonFormat format;
+    private final JsonEventView view;
+    private final int maxRecordBytes;
+
+    private DirectBuffer buffer;
+    private int end;
+    private int position;
+    private int recordStart;
+    private RecordProblemSink problems;
+    private int countedTo;
+    private long lineBreaks;
+
+    JsonRecordReader(JsonFormat format, JsonEventView view, int maxRecordBytes) {
+        this.format = format;
+        this.view = view;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    @Override
+    public void reset(DirectBuffer buffer, int start, int end, RecordProblemSink problems) {
+        this.buffer = buffer;
+        this.end = end;
+        this.position = start;
+        this.recordStart = start;
+        this.problems = problems;
+        this.countedTo = start;
+        this.lineBreaks = 0;
+    }
+
+    @Override
+    public boolean next() {
+        final DirectBuffer in = buffer;
+        final int chunkEnd = end;
+        int p = position;
+        while (true) {
+            while (p < chunkEnd && JsonEventView.isWhitespace(in.getByte(p))) {
+                p++;
+            }
+            if (p >= chunkEnd) {
+                position = chunkEnd;
+                return false;
+            }
+            recordStart = p;
+            final int limit = (int) Math.min(chunkEnd, (long) p + maxRecordBytes);
+            if (in.getByte(p) != '{') {
+                reportBad(EXPECTED_OBJECT, p);
+                p = resume(p);
+                continue;
+            }
+            final int after = view.wrap(in, p, limit);
+            if (after < 0) {
+                if (view.errorOffset() >= limit && limit < chunkEnd) {
+                    reportTooLong();
+                    p = resume(limit);
+                } else {
+                    reportBad(view.errorReason(), view.errorOffset());
+                    p = resume(view.errorOffset());
+                }
+                continue;
+            }
+            if (format.lines()) {
+                int q = after;
+                while (q < chunkEnd && isBlank(in.getByte(q))) {
+                    q++;
+                }
+                if (q < chunkEnd && in.getByte(q) != '\n') {
+                    reportBad(TRAILING_TEXT, q);
+                    p = resume(q);
+                    continue;
+                }
+            }
+            position = after;
+            return true;
+        }
+    }
+
+    /** Where to go on after a bad record that went wrong at {@code failedAt}. */
+    private int resume(int failedAt) {
+        int next;
+        if (format.lines()) {
+            int newline = ByteScan.indexOfNewline(buffer, failedAt, end);
+            next = newline < 0 ? -1 : newline + 1;
+        } else {
+            // A truncated record may have swallowed the next one as a nested value: restart from
+            // the broken record's own start, not from where parsing failed.
+            next = format.nextRecordStart(buffer, recordStart + 1, end);
+        }
+        return next < 0 ? end : next;
+    }
+
+    private void reportBad(String reason, int at) {
+        problems.onRecordProblem(recordStart, recordLineIndex(), BAD_JSON, reason + ", at byte "
+                + (at - recordStart) + " of the record: " + ByteScan.quote(buffer, recordStart, end));
+    }
+
+    private void reportTooLong() {
+        problems.onRecordProblem(recordStart, recordLineIndex(), RecordProblemSink.TOO_LONG, "record longer than "
+                + maxRecordBytes + " bytes (the maximum record size) skipped: " + ByteScan.quote(buffer, recordStart, end));
+    }
+
+    private static boolean isBlank(byte c) {
+        return c == ' ' || c == '\t' || c == '\r';
+    }
+
+    @Override
+    public EventView view() {
+        return view;
+    }
+
+    @Override
+    public int recordOffset() {
+        return recordStart;
+    }
+
+    @Override
+    public long recordLineIndex() {
+        countTo(recordStart);
+        return lineBreaks;
+    }
+
+    @Override
+    public long recordId() {
+        return 0;
+    }
+
+    @Override
+    public String renderJson() {
+        return view.toCompactJson();
+    }
+
+    @Override
+    public long chunkLineBreaks() {
+        countTo(end);
+        return lineBreaks;
+    }
+
+    private void countTo(int to) {
+        if (to > countedTo) {
+            lineBreaks += ByteScan.countNewlines(buffer, countedTo, to);
+            countedTo = to;
+        }
+    }
+}

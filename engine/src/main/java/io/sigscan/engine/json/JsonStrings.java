@@ -1,0 +1,89 @@
+package io.sigscan.engine.json;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Decoding of JSON string escapes into UTF-8. Input is already validated by the parser (every
+ * backslash starts a legal escape), so decoding cannot fail; unpaired surrogates become U+FFFD.
+ * The decoded form is never longer than the escaped one.
+ */
+final class JsonStrings {
+
+    private JsonStrings() {
+    }
+
+    /** Decodes the escaped bytes {@code [from, end)} into {@code out} at {@code at}; returns the bytes written. */
+    static int unescape(DirectBuffer in, int from, int end, byte[] out, int at) {
+        int o = at;
+        int p = from;
+        while (p < end) {
+            byte c = in.getByte(p);
+            if (c != '\\') {
+                out[o++] = c;
+                p++;
+                continue;
+            }
+            byte e = in.getByte(p + 1);
+            p += 2;
+            switch (e) {
+                case 'b' -> out[o++] = '\b';
+                case 'f' -> out[o++] = '\f';
+                case 'n' -> out[o++] = '\n';
+                case 'r' -> out[o++] = '\r';
+                case 't' -> out[o++] = '\t';
+                case 'u' -> {
+                    int unit = hex4(in, p);
+                    p += 4;
+                    int codePoint = unit;
+                    if (Character.isHighSurrogate((char) unit)) {
+                        if (p + 5 < end && in.getByte(p) == '\\' && in.getByte(p + 1) == 'u'
+                                && Character.isLowSurrogate((char) hex4(in, p + 2))) {
+                            codePoint = Character.toCodePoint((char) unit, (char) hex4(in, p + 2));
+                            p += 6;
+                        } else {
+                            codePoint = 0xFFFD;
+                        }
+                    } else if (Character.isLowSurrogate((char) unit)) {
+                        codePoint = 0xFFFD;
+                    }
+                    o = putUtf8(codePoint, out, o);
+                }
+                default -> out[o++] = e; // '"', '\\', '/'
+            }
+        }
+        return o - at;
+    }
+
+    static boolean isHexDigit(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static int hex4(DirectBuffer in, int p) {
+        int value = 0;
+        for (int i = 0; i < 4; i++) {
+            int c = in.getByte(p + i);
+            int digit = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+            value = (value << 4) | digit;
+        }
+        return value;
+    }
+
+    private static int putUtf8(int cp, byte[] out, int o) {
+        if (cp < 0x80) {
+            out[o++] = (byte) cp;
+        } else if (cp < 0x800) {
+            out[o++] = (byte) (0xC0 | (cp >>> 6));
+            out[o++] = (byte) (0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out[o++] = (byte) (0xE0 | (cp >>> 12));
+            out[o++] = (byte) (0x80 | ((cp >>> 6) & 0x3F));
+            out[o++] = (byte) (0x80 | (cp & 0x3F));
+        } else {
+            out[o++] = (byte) (0xF0 | (cp >>> 18));
+            out[o++] = (byte) (0x80 | ((cp >>> 12) & 0x3F));
+            out[o++] = (byte) (0x80 | ((cp >>> 6) & 0x3F));
+            out[o++] = (byte) (0x80 | (cp & 0x3F));
+        }
+        return o;
+    }
+}

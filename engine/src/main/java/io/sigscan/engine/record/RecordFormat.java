@@ -1,0 +1,36 @@
+package io.sigscan.engine.record;
+
+import org.agrona.DirectBuffer;
+
+import io.sigscan.rules.event.FieldTable;
+
+/**
+ * One way of cutting bytes into records, detected per input. Immutable and shared by all workers.
+ *
+ * <p>A <em>record start</em> is a position where the scan may begin reading without having seen
+ * the bytes before it. Windows and chunks are cut only there, so no record is ever split between
+ * two workers. Positions are indices into the buffer given.
+ */
+public interface RecordFormat {
+
+    /** A short name for messages, such as {@code json-lines}. */
+    String name();
+
+    /** Whether records have line numbers (text formats) or not (binary formats report line 0). */
+    boolean hasLines();
+
+    /**
+     * The smallest record start {@code p} with {@code from <= p < end} and {@code p > 0},
+     * or -1 when there is none.
+     *
+     * @param base input offset of index 0 of {@code buffer}, for formats whose records start at
+     *             fixed input offsets (EVTX chunks); text formats ignore it
+     */
+    int nextRecordStart(DirectBuffer buffer, long base, int from, int end);
+
+    /** The largest record start {@code p} with {@code start < p < end}, or -1 when there is none. */
+    int lastRecordStart(DirectBuffer buffer, long base, int start, int end);
+
+    /** A reader for one worker, projecting the fields of {@code fields}. */
+    RecordReader newReader(FieldTable fields, int maxRecordBytes);
+}

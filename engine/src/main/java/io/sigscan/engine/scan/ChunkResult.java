@@ -1,0 +1,29 @@
+package io.sigscan.engine.scan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.sigscan.engine.record.RecordProblemSink;
+import io.sigscan.rules.compile.CompiledRule;
+
+/** The matches and problems of one chunk in record order, with its counts. */
+final class ChunkResult implements RecordProblemSink {
+    /** Input offset of index 0 of the chunk's buffer. */
+    private final long base;
+    final List<ChunkOutput> outputs = new ArrayList<>();
+    long events;
+    long lineBreaks;
+
+    ChunkResult(long base) {
+        this.base = base;
+    }
+
+    void match(CompiledRule rule, int offset, long lineIndex, long recordId, String eventJson) {
+        outputs.add(new ChunkOutput.FoundMatch(rule, base + offset, lineIndex, recordId, eventJson));
+    }
+
+    @Override
+    public void onRecordProblem(int offset, long lineIndex, String kind, String message) {
+        outputs.add(new ChunkOutput.FoundProblem(base + offset, lineIndex, kind, message));
+    }
+}

@@ -1,0 +1,175 @@
+package io.sigscan.engine.scan;
+
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import org.agrona.DirectBuffer;
+import org.agrona.IoUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import io.sigscan.engine.MatchHandler;
+import io.sigscan.engine.ScanOptions;
+import io.sigscan.engine.ScanProblem;
+import io.sigscan.engine.ScanProblemHandler;
+import io.sigscan.engine.ScanSummary;
+import io.sigscan.engine.input.FormatDetector;
+import io.sigscan.engine.input.InputEntry;
+import io.sigscan.engine.input.InputFiles;
+import io.sigscan.engine.record.ByteScan;
+import io.sigscan.engine.record.RecordFormat;
+import io.sigscan.engine.record.RecordProblemSink;
+import io.sigscan.rules.compile.CompiledRuleSet;
+
+/**
+ * Runs scans: expands inputs, maps each file read-only in windows that end at record starts,
+ * recognises its format, and feeds the windows' chunks to an {@link OrderedOutput}.
+ *
+ * <p>A window is at most {@code windowBytes} long and is unmapped (deterministically, with Agrona's
+ * {@link IoUtil#unmap}) as soon as its last chunk has been emitted. When no record starts inside a
+ * whole window, the record at its start is longer than any accepted record: it is reported as
+ * {@code too-long} and skipped by searching ahead window by window.
+ */
+public final class ScanDriver {
+    /** Mapping window: large enough that remapping is rare, small enough for any address space. */
+    public static final int DEFAULT_WINDOW_BYTES = 1 << 30;
+
+    private final CompiledRuleSet rules;
+    private final ScanOptions options;
+    private final int windowBytes;
+
+    public ScanDriver(CompiledRuleSet rules, ScanOptions options, int windowBytes) {
+        if (windowBytes <= options.maxRecordBytes()) {
+            throw new IllegalArgumentException("the mapping window (" + windowBytes
+                    + " bytes) must be longer than the maximum record (" + options.maxRecordBytes() + " bytes)");
+        }
+        this.rules = rules;
+        this.options = options;
+        this.windowBytes = windowBytes;
+    }
+
+    public ScanSummary scanFiles(List<Path> inputs, MatchHandler matches, ScanProblemHandler problems) {
+        final long started = System.nanoTime();
+        try (OrderedOutput output = newOutput(matches, problems)) {
+            for (InputEntry entry : InputFiles.expand(inputs)) {
+                if (entry.problem() != null) {
+                    output.problem(entry.problem());
+                } else {
+                    scanFile(output, entry);
+                }
+            }
+            return output.finish(started);
+        }
+    }
+
+    public ScanSummary scanRange(String sourceName, DirectBuffer buffer, int offset, int length,
+                                 MatchHandler matches, ScanProblemHandler problems) {
+        if (offset < 0 || length < 0 || (long) offset + length > buffer.capacity()) {
+            throw new IndexOutOfBoundsException("range " + offset + "+" + length + " outside a buffer of "
+                    + buffer.capacity() + " bytes");
+        }
+        final long started = System.nanoTime();
+        try (OrderedOutput output = newOutput(matches, problems)) {
+            output.inputOpened(length);
+            if (length > 0) {
+                int end = offset + length;
+                FormatDetector.Detection detection = FormatDetector.detect(buffer, offset, end,
+                        options.maxRecordBytes());
+                if (detection.format() == null) {
+                    output.problem(new ScanProblem(sourceName, -1, 0, FormatDetector.UNSUPPORTED,
+                            detection.reason()));
+                } else {
+                    output.startInput(sourceName, detection.format());
+                    output.chunks(detection.format(), buffer, detection.dataStart(), end, 0);
+                }
+            }
+            return output.finish(started);
+        }
+    }
+
+    private OrderedOutput newOutput(MatchHandler matches, ScanProblemHandler problems) {
+        return new OrderedOutput(rules, options.threads(), options.chunkBytes(), options.maxRecordBytes(), matches,
+                problems);
+    }
+
+    private void scanFile(OrderedOutput output, InputEntry entry) {
+        final String name = entry.name();
+        long windowStart = 0;
+        try (FileChannel channel = FileChannel.open(entry.path(), StandardOpenOption.READ)) {
+            final long size = channel.size();
+            output.inputOpened(size);
+            RecordFormat format = null;
+            while (windowStart < size) {
+                final int length = (int) Math.min(windowBytes, size - windowStart);
+                final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, windowStart, length);
+                final UnsafeBuffer window = new UnsafeBuffer(mapped);
+                int start = 0;
+                if (format == null) {
+                    FormatDetector.Detection detection = FormatDetector.detect(window, 0, length,
+                            options.maxRecordBytes());
+                    if (detection.format() == null) {
+                        IoUtil.unmap(mapped);
+                        output.problem(new ScanProblem(name, -1, 0, FormatDetector.UNSUPPORTED, detection.reason()));
+                        return;
+                    }
+                    format = detection.format();
+                    start = detection.dataStart();
+                    output.startInput(name, format);
+                }
+                int end = length;
+                if (windowStart + length < size) {
+                    end = format.lastRecordStart(window, windowStart, start, length);
+                    if (end < 0) {
+                        IoUtil.unmap(mapped);
+                        windowStart = skipOversized(output, channel, format, windowStart + start, size);
+                        continue;
+                    }
+                }
+                output.chunks(format, window, start, end, windowStart);
+                output.release(mapped);
+                windowStart += end;
+            }
+        } catch (IOException e) {
+            output.problem(new ScanProblem(name, windowStart == 0 ? -1 : windowStart, 0, InputFiles.UNREADABLE,
+                    InputFiles.reason(e)));
+        }
+    }
+
+    /**
+     * Skips the record at {@code from}, which outgrows a whole window, up to the next record start
+     * (or the end of the input), reporting it; returns where reading resumes.
+     */
+    private long skipOversized(OrderedOutput output, FileChannel channel, RecordFormat format, long from, long size)
+            throws IOException {
+        long position = from;
+        long lineBreaks = 0;
+        String quote = null;
+        while (true) {
+            final int length = (int) Math.min(windowBytes, size - position);
+            final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, position, length);
+            try {
+                final UnsafeBuffer window = new UnsafeBuffer(mapped);
+                if (quote == null) {
+                    quote = ByteScan.quote(window, 0, length);
+                }
+                final int next = length > 1 ? format.nextRecordStart(window, position, 1, length) : -1;
+                final boolean last = position + length >= size;
+                if (next > 0 || last) {
+                    final int stop = next > 0 ? next : length;
+                    lineBreaks += ByteScan.countNewlines(window, 0, stop);
+                    output.skipped(from, lineBreaks, RecordProblemSink.TOO_LONG, "record longer than "
+                            + options.maxRecordBytes() + " bytes (the maximum record size) skipped: " + quote);
+                    return position + stop;
+                }
+                // Overlap windows by one byte so a record start at a window's end is still seen.
+                lineBreaks += ByteScan.countNewlines(window, 0, length - 1);
+                position += length - 1;
+            } finally {
+                IoUtil.unmap(mapped);
+            }
+        }
+    }
+}

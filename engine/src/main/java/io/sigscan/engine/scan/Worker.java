@@ -1,0 +1,100 @@
+package io.sigscan.engine.scan;
+
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import org.agrona.DirectBuffer;
+
+import io.sigscan.engine.record.ByteScan;
+import io.sigscan.engine.record.RecordFormat;
+import io.sigscan.engine.record.RecordReader;
+import io.sigscan.rules.compile.CompiledRule;
+import io.sigscan.rules.compile.CompiledRuleSet;
+import io.sigscan.rules.compile.RuleEvaluator;
+import io.sigscan.rules.compile.RuleHitHandler;
+import io.sigscan.rules.event.FieldTable;
+
+/**
+ * The state one scan thread owns: a reader per format (each with its reused event view), a rule
+ * evaluator and a hit buffer. Never shared, so the record loop needs no synchronisation.
+ *
+ * <p>Hot path: {@link #scan}'s loop allocates only when a record matches or is broken.
+ */
+final class Worker implements RuleHitHandler {
+    static final String INTERNAL = "internal";
+
+    private final FieldTable fields;
+    private final RuleEvaluator evaluator;
+    private final int maxRecordBytes;
+    private final Map<RecordFormat, RecordReader> readers = new IdentityHashMap<>();
+    private CompiledRule[] hits = new CompiledRule[8];
+    private int hitCount;
+
+    Worker(CompiledRuleSet rules, int maxRecordBytes) {
+        this.fields = rules.fields();
+        this.evaluator = rules.newEvaluator();
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /** Reads and evaluates every record of {@code [start, end)}; never throws for bad input. */
+    ChunkResult scan(RecordFormat format, DirectBuffer buffer, int start, int end, long base) {
+        final ChunkResult result = new ChunkResult(base);
+        RecordReader reader = readers.get(format);
+        if (reader == null) {
+            reader = format.newReader(fields, maxRecordBytes);
+            readers.put(format, reader);
+        }
+        try {
+            reader.reset(buffer, start, end, result);
+            long events = 0;
+            while (reader.next()) {
+                events++;
+                hitCount = 0;
+                try {
+                    evaluator.evaluate(reader.view(), this);
+                    if (hitCount > 0) {
+                        collectHits(reader, result);
+                    }
+                } catch (RuntimeException e) {
+                    result.onRecordProblem(reader.recordOffset(), reader.recordLineIndex(), INTERNAL,
+                            "evaluating the rules on this record failed: " + e);
+                }
+            }
+            result.events = events;
+            result.lineBreaks = reader.chunkLineBreaks();
+        } catch (RuntimeException | InternalError | StackOverflowError e) {
+            // InternalError is how the JVM reports a fault reading a mapped file that shrank.
+            result.onRecordProblem(start, 0, INTERNAL, "reading bytes " + (base + start) + ".." + (base + end)
+                    + " failed; the rest of this chunk was skipped: " + e);
+            result.lineBreaks = lineBreaksOrZero(buffer, start, end);
+        }
+        return result;
+    }
+
+    private void collectHits(RecordReader reader, ChunkResult result) {
+        final String eventJson = reader.renderJson();
+        final int offset = reader.recordOffset();
+        final long lineIndex = reader.recordLineIndex();
+        final long recordId = reader.recordId();
+        for (int i = 0; i < hitCount; i++) {
+            result.match(hits[i], offset, lineIndex, recordId, eventJson);
+        }
+    }
+
+    @Override
+    public void onRuleHit(CompiledRule rule) {
+        if (hitCount == hits.length) {
+            hits = Arrays.copyOf(hits, hitCount * 2);
+        }
+        hits[hitCount++] = rule;
+    }
+
+    private static long lineBreaksOrZero(DirectBuffer buffer, int start, int end) {
+        try {
+            return ByteScan.countNewlines(buffer, start, end);
+        } catch (RuntimeException | InternalError e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.sigscan.engine.text;
+
+import java.nio.charset.StandardCharsets;
+
+import org.agrona.DirectBuffer;
+
+import io.sigscan.engine.record.ByteScan;
+import io.sigscan.engine.record.RecordProblemSink;
+import io.sigscan.engine.record.RecordReader;
+import io.sigscan.rules.event.EventView;
+
+/**
+ * Reads the lines of a chunk. A trailing {@code '\r'} is not part of the line; blank lines (only
+ * spaces, tabs or nothing) are not events; lines longer than the maximum are reported as
+ * {@code too-long} and skipped.
+ */
+final class TextRecordReader implements RecordReader {
+
+    private final LineEventView view = new LineEventView();
+    private final int maxRecordBytes;
+
+    private DirectBuffer buffer;
+    private int end;
+    private int position;
+    private int lineStart;
+    private int lineLength;
+    private long lineIndex;
+    private long lineBreaksSeen;
+    private RecordProblemSink problems;
+
+    TextRecordReader(int maxRecordBytes) {
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    @Override
+    public void reset(DirectBuffer buffer, int start, int end, RecordProblemSink problems) {
+        this.buffer = buffer;
+        this.end = end;
+        this.position = start;
+        this.problems = problems;
+        this.lineIndex = 0;
+        this.lineBreaksSeen = 0;
+    }
+
+    @Override
+    public boolean next() {
+        final DirectBuffer in = buffer;
+        final int chunkEnd = end;
+        while (position < chunkEnd) {
+            final int start = position;
+            final int newline = ByteScan.indexOfNewline(in, start, chunkEnd);
+            final int stop = newline < 0 ? chunkEnd : newline;
+            position = stop + 1;
+            final long index = lineBreaksSeen;
+            if (newline >= 0) {
+                lineBreaksSeen++;
+            }
+            int length = stop - start;
+            if (length > 0 && in.getByte(stop - 1) == '\r') {
+                length--;
+            }
+            if (length > maxRecordBytes) {
+                problems.onRecordProblem(start, index, RecordProblemSink.TOO_LONG, "line longer than " + maxRecordBytes
+                        + " bytes (the maximum record size) skipped: " + ByteScan.quote(in, start, chunkEnd));
+                continue;
+            }
+            if (isBlank(in, start, length)) {
+                continue;
+            }
+            lineStart = start;
+            lineLength = length;
+            lineIndex = index;
+            view.wrap(in, start, length);
+            return true;
+        }
+        position = chunkEnd;
+        return false;
+    }
+
+    private static boolean isBlank(DirectBuffer in, int start, int length) {
+        for (int i = 0; i < length; i++) {
+            byte c = in.getByte(start + i);
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public EventView view() {
+        return view;
+    }
+
+    @Override
+    public int recordOffset() {
+        return lineStart;
+    }
+
+    @Override
+    public long recordLineIndex() {
+        return lineIndex;
+    }
+
+    @Override
+    public long recordId() {
+        return 0;
+    }
+
+    /** {@code {"line":"..."}} with the line as a JSON string (invalid UTF-8 shown as U+FFFD). */
+    @Override
+    public String renderJson() {
+        byte[] bytes = new byte[lineLength];
+        buffer.getBytes(lineStart, bytes);
+        String line = new String(bytes, StandardCharsets.UTF_8);
+        StringBuilder json = new StringBuilder(line.length() + 16).append("{\"line\":\"");
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\t' -> json.append("\\t");
+                case '\r' -> json.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append("\"}").toString();
+    }
+
+    @Override
+    public long chunkLineBreaks() {
+        return lineBreaksSeen;
+    }
+}

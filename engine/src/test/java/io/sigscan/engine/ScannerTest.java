@@ -1,0 +1,214 @@
+package io.sigscan.engine;
+
+import static io.sigscan.engine.Fixtures.contains;
+import static io.sigscan.engine.Fixtures.rule;
+import static io.sigscan.engine.Fixtures.ruleSet;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.sigscan.rules.compile.CompiledRuleSet;
+import io.sigscan.rules.event.EventView;
+import io.sigscan.rules.event.FieldTable;
+
+class ScannerTest {
+
+    @TempDir
+    Path dir;
+
+    private final FieldTable.Builder fields = FieldTable.builder();
+    private final int image = fields.add("Image");
+
+    private CompiledRuleSet everyEventAndCmd() {
+        return ruleSet(fields.build(), rule("every event", event -> true), rule("cmd", contains(image, "cmd")));
+    }
+
+    private Recorder scan(CompiledRuleSet rules, ScanOptions options, Path... inputs) {
+        Recorder recorder = new Recorder();
+        new Scanner(rules, options).scan(List.of(inputs), recorder, recorder);
+        return recorder;
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.write(dir.resolve(name), content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ScanOptions options() {
+        return ScanOptions.defaults().withThreads(2);
+    }
+
+    @Test
+    void jsonLinesWithBomCrlfBlankLinesAndNoFinalNewlineAreAllRead() throws IOException {
+        Path file = write("events.json", "\uFEFF{\"Image\":\"a.exe\"}\r\n\r\n{\"Image\" : \"C:\\\\cmd.exe\"}\n\n  \n"
+                + "{\"Image\":\"b\"}");
+        Recorder out = scan(everyEventAndCmd(), options(), file);
+        assertEquals(List.of(
+                "match " + file + " @3 line 1 [every event] {\"Image\":\"a.exe\"}",
+                "match " + file + " @24 line 3 [every event] {\"Image\":\"C:\\\\cmd.exe\"}",
+                "match " + file + " @24 line 3 [cmd] {\"Image\":\"C:\\\\cmd.exe\"}",
+                "match " + file + " @54 line 6 [every event] {\"Image\":\"b\"}"), out.lines);
+    }
+
+    @Test
+    void aBrokenLineIsReportedWithLineAndOffsetAndTheRestIsScanned() throws IOException {
+        Path file = write("events.jsonl", "{\"Image\":\"a\"}\n{\"Image\" \"b\"}\n{\"Image\":\"cmd\"}\n{\"Image\":\"d\"");
+        Recorder out = scan(everyEventAndCmd(), options(), file);
+        assertEquals(List.of(
+                "match " + file + " @0 line 1 [every event] {\"Image\":\"a\"}",
+                "problem " + file + ":2 (byte 14): bad-json: expected ':' after an object key, at byte 9 of the record:"
+                        + " {\"Image\" \"b\"}",
+                "match " + file + " @28 line 3 [every event] {\"Image\":\"cmd\"}",
+                "match " + file + " @28 line 3 [cmd] {\"Image\":\"cmd\"}",
+                "problem " + file + ":4 (byte 44): bad-json: unexpected end of the record, at byte 12 of the record:"
+                        + " {\"Image\":\"d\""), out.lines);
+    }
+
+    @Test
+    void textAfterTheObjectOnAJsonLineMakesTheLineBad() throws IOException {
+        Path file = write("events.jsonl", "{\"Image\":\"a\"}\n{\"Image\":\"b\"} trailing\n{\"Image\":\"c\"}\n");
+        Recorder out = scan(everyEventAndCmd(), options(), file);
+        assertEquals(List.of(
+                "match " + file + " @0 line 1 [every event] {\"Image\":\"a\"}",
+                "problem " + file + ":2 (byte 14): bad-json: unexpected text after the object on its line, at byte 14"
+                        + " of the record: {\"Image\":\"b\"} trailing",
+                "match " + file + " @37 line 3 [every event] {\"Image\":\"c\"}"), out.lines);
+    }
+
+    @Test
+    void concatenatedPrettyObjectsAreReadAndABrokenOneIsSkipped() throws IOException {
+        String first = "{\n  \"Image\": \"a\"\n}\n";
+        String broken = "{\n  \"Image\":\n}\n";
+        String third = "{\n  \"Image\": \"cmd\",\n  \"Nested\": {\n    \"x\": [1, 2]\n  }\n}\n";
+        Path file = write("events.json", first + broken + third);
+        Recorder out = scan(everyEventAndCmd(), options(), file);
+        int thirdAt = first.length() + broken.length();
+        assertEquals(List.of(
+                "match " + file + " @0 line 1 [every event] {\"Image\":\"a\"}",
+                "problem " + file + ":4 (byte 19): bad-json: expected a value (string, number, object, array, true,"
+                        + " false or null), at byte 13 of the record: {",
+                "match " + file + " @" + thirdAt + " line 7 [every event] {\"Image\":\"cmd\",\"Nested\":{\"x\":[1,2]}}",
+                "match " + file + " @" + thirdAt + " line 7 [cmd] {\"Image\":\"cmd\",\"Nested\":{\"x\":[1,2]}}"),
+                out.lines);
+    }
+
+    @Test
+    void plainTextLinesAreEventsWhoseKeywordsAreTheLine() throws IOException {
+        Path file = write("app.log", "starting\r\nrunning CMD.exe /c whoami\r\n\r\nstopped \"ok\"\n");
+        CompiledRuleSet rules = ruleSet(fields.build(), rule("keyword cmd", contains(EventView.KEYWORDS, "cmd")),
+                rule("keyword ok", contains(EventView.KEYWORDS, "\"ok\"")));
+        Recorder out = scan(rules, options(), file);
+        assertEquals(List.of(
+                "match " + file + " @10 line 2 [keyword cmd] {\"line\":\"running CMD.exe /c whoami\"}",
+                "match " + file + " @39 line 4 [keyword ok] {\"line\":\"stopped \\\"ok\\\"\"}"), out.lines);
+    }
+
+    @Test
+    void jsonKeywordsAreTheStringValuesOfTheEvent() throws IOException {
+        Path file = write("events.json", "{\"CommandLine\":\"x\",\"cmd\":\"key only\"}\n{\"a\":{\"b\":\"run cmd\"}}\n");
+        CompiledRuleSet rules = ruleSet(fields.build(), rule("keyword cmd", contains(EventView.KEYWORDS, "cmd")));
+        Recorder out = scan(rules, options(), file);
+        assertEquals(List.of("match " + file + " @37 line 2 [keyword cmd] {\"a\":{\"b\":\"run cmd\"}}"), out.lines);
+    }
+
+    @Test
+    void recordsLongerThanTheMaximumAreSkippedAndReported() throws IOException {
+        String longValue = "x".repeat(200);
+        Path lines = write("lines.json", "{\"Image\":\"a\"}\n{\"Image\":\"" + longValue + "\"}\n{\"Image\":\"c\"}\n");
+        Path text = write("text.log", "short\n" + longValue + "\nlast\n");
+        Path pretty = write("pretty.json", "{\n \"Image\": \"a\"\n}\n{\n \"Image\": \"" + longValue
+                + "\"\n}\n{\n \"Image\": \"c\"\n}\n");
+        CompiledRuleSet rules = ruleSet(fields.build(), rule("every event", event -> true));
+        Recorder out = scan(rules, options().withMaxRecordBytes(100), lines, text, pretty);
+        String quote = "x".repeat(80 - 10);
+        assertEquals(List.of(
+                "match " + lines + " @0 line 1 [every event] {\"Image\":\"a\"}",
+                "problem " + lines + ":2 (byte 14): too-long: record longer than 100 bytes (the maximum record size)"
+                        + " skipped: {\"Image\":\"" + quote + "...",
+                "match " + lines + " @227 line 3 [every event] {\"Image\":\"c\"}",
+                "match " + text + " @0 line 1 [every event] {\"line\":\"short\"}",
+                "problem " + text + ":2 (byte 6): too-long: line longer than 100 bytes (the maximum record size)"
+                        + " skipped: " + "x".repeat(80) + "...",
+                "match " + text + " @207 line 3 [every event] {\"line\":\"last\"}",
+                "match " + pretty + " @0 line 1 [every event] {\"Image\":\"a\"}",
+                "problem " + pretty + ":4 (byte 18): too-long: record longer than 100 bytes (the maximum record size)"
+                        + " skipped: {",
+                "match " + pretty + " @235 line 7 [every event] {\"Image\":\"c\"}"), out.lines);
+    }
+
+    @Test
+    void theSummaryCountsInputsEventsMatchesAndProblems() throws IOException {
+        Path a = write("a.json", "{\"Image\":\"cmd\"}\n{\"Image\":\"b\"}\nbroken\n");
+        Path b = write("b.log", "one\ntwo\n");
+        Recorder recorder = new Recorder();
+        ScanSummary summary = new Scanner(everyEventAndCmd(), options())
+                .scan(List.of(a, b, dir.resolve("missing")), recorder, recorder);
+        assertEquals(2, summary.files());
+        assertEquals(Files.size(a) + Files.size(b), summary.bytes());
+        assertEquals(4, summary.events());
+        assertEquals(5, summary.matches());
+        assertEquals(2, summary.errors());
+        assertArrayEquals(new long[] {4, 1}, summary.matchesPerRule());
+    }
+
+    @Test
+    void anEvtxFileIsRecognisedByItsSignatureWhateverItsName() throws IOException {
+        Path file = Files.write(dir.resolve("renamed.json"), "ElfFile\0rest".getBytes(StandardCharsets.ISO_8859_1));
+        Recorder out = scan(everyEventAndCmd(), options(), file);
+        assertEquals(List.of("problem " + file + ": unsupported-format: EVTX file (ElfFile signature): no EVTX reader"
+                + " is available"), out.lines);
+    }
+
+    @Test
+    void emptyFilesAreReadAsHavingNoEvents() throws IOException {
+        Path empty = write("empty.json", "");
+        Path blank = write("blank.json", " \n\n");
+        Recorder recorder = new Recorder();
+        ScanSummary summary = new Scanner(everyEventAndCmd(), options()).scan(List.of(empty, blank), recorder, recorder);
+        assertEquals(List.of(), recorder.lines);
+        assertEquals(2, summary.files());
+        assertEquals(0, summary.events());
+    }
+
+    @Test
+    void aRuleThatThrowsIsReportedAsInternalAndTheScanGoesOn() throws IOException {
+        Path file = write("events.json", "{\"Image\":\"a\"}\n{\"Image\":\"boom\"}\n{\"Image\":\"cmd\"}\n");
+        CompiledRuleSet rules = ruleSet(fields.build(), rule("explodes", event -> {
+            if (Fixtures.text(event, image, 0).equals("boom")) {
+                throw new IllegalStateException("bad rule");
+            }
+            return false;
+        }), rule("cmd", contains(image, "cmd")));
+        Recorder out = scan(rules, options(), file);
+        assertEquals(List.of(
+                "problem " + file + ":2 (byte 14): internal: evaluating the rules on this record failed:"
+                        + " java.lang.IllegalStateException: bad rule",
+                "match " + file + " @31 line 3 [cmd] {\"Image\":\"cmd\"}"), out.lines);
+    }
+
+    @Test
+    void aByteRangeIsScannedWithOffsetsIntoTheBufferAndLinesFromItsStart() {
+        String prefix = "garbage that is not scanned\n";
+        String records = "{\"Image\":\"cmd\"}\nbroken\n{\"Image\":\"b\"}\n";
+        byte[] bytes = (prefix + records + "{\"Image\":\"outside\"}\n").getBytes(StandardCharsets.UTF_8);
+        Recorder out = new Recorder();
+        ScanSummary summary = new Scanner(everyEventAndCmd(), options()).scan("split-7", new UnsafeBuffer(bytes),
+                prefix.length(), records.length(), out, out);
+        assertEquals(List.of(
+                "match split-7 @28 line 1 [every event] {\"Image\":\"cmd\"}",
+                "match split-7 @28 line 1 [cmd] {\"Image\":\"cmd\"}",
+                "problem split-7:2 (byte 44): bad-json: expected '{' at the start of a record, at byte 0 of the"
+                        + " record: broken",
+                "match split-7 @51 line 3 [every event] {\"Image\":\"b\"}"), out.lines);
+        assertEquals(records.length(), summary.bytes());
+        assertEquals(2, summary.events());
+    }
+}

@@ -1,0 +1,173 @@
+package io.sigscan.rules.compile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.sigscan.rules.event.EventView;
+import io.sigscan.rules.event.FieldTable;
+import io.sigscan.rules.ir.Expr;
+import io.sigscan.rules.ir.ValueTest;
+import io.sigscan.rules.match.UnsupportedPatternException;
+import io.sigscan.rules.match.ValueMatcher;
+
+/**
+ * Turns an IR expression into one {@link EventPredicate}: a tree of method-handle combinators of
+ * type {@code (EventView)boolean} ({@code guardWithTest} for and/or, split in halves so depth
+ * grows with the logarithm of the operand count; {@code filterReturnValue} for not; leaves from
+ * {@link Leaves} with matcher and slot bound in), installed as a constant in a hidden class of
+ * its own (see {@link PredicateTemplate}).
+ *
+ * <p>Matchers are shared through the cache given at construction, so a needle used by many rules
+ * or variants is compiled once. Single-threaded; the predicates it returns are thread-safe.
+ */
+final class PredicateCompiler {
+    private static final MethodType PREDICATE_TYPE = MethodType.methodType(boolean.class, EventView.class);
+    private static final MethodHandle ANY_VALUE_MATCHES;
+    private static final MethodHandle IS_NULL;
+    private static final MethodHandle EXISTS;
+    private static final MethodHandle NOT;
+    private static final MethodHandle ALWAYS_TRUE = constant(true);
+    private static final MethodHandle ALWAYS_FALSE = constant(false);
+    private static final byte[] TEMPLATE_BYTES = templateBytes();
+
+    static {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        try {
+            ANY_VALUE_MATCHES = lookup.findStatic(Leaves.class, "anyValueMatches",
+                    MethodType.methodType(boolean.class, ValueMatcher.class, int.class, EventView.class));
+            IS_NULL = lookup.findStatic(Leaves.class, "isNull", MethodType.methodType(boolean.class, int.class, EventView.class));
+            EXISTS = lookup.findStatic(Leaves.class, "exists", MethodType.methodType(boolean.class, int.class, EventView.class));
+            NOT = lookup.findStatic(Leaves.class, "not", MethodType.methodType(boolean.class, boolean.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final FieldTable fields;
+    private final Map<ValueTest, ValueMatcher> matchers;
+
+    PredicateCompiler(FieldTable fields, Map<ValueTest, ValueMatcher> matcherCache) {
+        this.fields = fields;
+        this.matchers = matcherCache;
+    }
+
+    /**
+     * Compiles one expression whose fields are all in {@code fields}.
+     *
+     * @throws UnsupportedPatternException when a value test cannot be matched
+     */
+    static EventPredicate compile(Expr expr, FieldTable fields) {
+        return new PredicateCompiler(fields, new HashMap<>()).predicate(expr);
+    }
+
+    EventPredicate predicate(Expr expr) {
+        return install(handle(expr));
+    }
+
+    /** Like {@link #predicate} but defines the hidden class on first use; see {@link DeferredPredicate}. */
+    DeferredPredicate deferredPredicate(Expr expr) {
+        return new DeferredPredicate(handle(expr));
+    }
+
+    MethodHandle handle(Expr expr) {
+        if (expr instanceof Expr.And and) {
+            return and(and.operands(), 0, and.operands().size());
+        }
+        if (expr instanceof Expr.Or or) {
+            return or(or.operands(), 0, or.operands().size());
+        }
+        if (expr instanceof Expr.Not not) {
+            return MethodHandles.filterReturnValue(handle(not.operand()), NOT);
+        }
+        if (expr instanceof Expr.Const constant) {
+            return constant.value() ? ALWAYS_TRUE : ALWAYS_FALSE;
+        }
+        if (expr instanceof Expr.Match match) {
+            return MethodHandles.insertArguments(ANY_VALUE_MATCHES, 0, matcher(match.test()), slot(match.field()));
+        }
+        if (expr instanceof Expr.Keyword keyword) {
+            return MethodHandles.insertArguments(ANY_VALUE_MATCHES, 0, matcher(keyword.test()), EventView.KEYWORDS);
+        }
+        if (expr instanceof Expr.IsNull isNull) {
+            return MethodHandles.insertArguments(IS_NULL, 0, slot(isNull.field()));
+        }
+        return MethodHandles.insertArguments(EXISTS, 0, slot(((Expr.Exists) expr).field()));
+    }
+
+    private MethodHandle and(List<Expr> operands, int from, int to) {
+        if (to - from == 0) {
+            return ALWAYS_TRUE;
+        }
+        if (to - from == 1) {
+            return handle(operands.get(from));
+        }
+        int middle = (from + to) >>> 1;
+        return MethodHandles.guardWithTest(and(operands, from, middle), and(operands, middle, to), ALWAYS_FALSE);
+    }
+
+    private MethodHandle or(List<Expr> operands, int from, int to) {
+        if (to - from == 0) {
+            return ALWAYS_FALSE;
+        }
+        if (to - from == 1) {
+            return handle(operands.get(from));
+        }
+        int middle = (from + to) >>> 1;
+        return MethodHandles.guardWithTest(or(operands, from, middle), ALWAYS_TRUE, or(operands, middle, to));
+    }
+
+    private ValueMatcher matcher(ValueTest test) {
+        ValueMatcher matcher = matchers.get(test);
+        if (matcher == null) {
+            matcher = ValueMatcher.forTest(test);
+            matchers.put(test, matcher);
+        }
+        return matcher;
+    }
+
+    private int slot(String field) {
+        int slot = fields.slotOf(field);
+        if (slot == FieldTable.ABSENT) {
+            throw new IllegalArgumentException("field '" + field + "' is not in the field table " + fields);
+        }
+        return slot;
+    }
+
+    private static MethodHandle constant(boolean value) {
+        return MethodHandles.dropArguments(MethodHandles.constant(boolean.class, value), 0, EventView.class);
+    }
+
+    /** Defines a hidden copy of {@link PredicateTemplate} holding {@code handle} as a constant. */
+    static EventPredicate install(MethodHandle handle) {
+        if (!handle.type().equals(PREDICATE_TYPE)) {
+            throw new IllegalStateException("predicate handle has type " + handle.type());
+        }
+        try {
+            MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(TEMPLATE_BYTES, handle, true);
+            return (EventPredicate) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot define a predicate class", e);
+        }
+    }
+
+    private static byte[] templateBytes() {
+        String resource = PredicateTemplate.class.getSimpleName() + ".class";
+        try (InputStream in = PredicateCompiler.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("class file " + resource + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+}

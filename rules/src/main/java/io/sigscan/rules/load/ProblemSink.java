@@ -1,0 +1,32 @@
+package io.sigscan.rules.load;
+
+import io.sigscan.rules.model.Location;
+import io.sigscan.rules.model.Problem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the problems of one load in the order they are found. */
+final class ProblemSink {
+
+    private final List<Problem> problems = new ArrayList<>();
+    private int errors;
+
+    void error(Location location, String kind, String message) {
+        problems.add(new Problem(location, Problem.Severity.ERROR, kind, message));
+        errors++;
+    }
+
+    void warning(Location location, String kind, String message) {
+        problems.add(new Problem(location, Problem.Severity.WARNING, kind, message));
+    }
+
+    /** Errors so far; callers compare two readings to learn whether a step failed. */
+    int errorCount() {
+        return errors;
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,127 @@
+package io.sigscan.rules.logsource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.sigscan.rules.model.LogSource;
+import io.sigscan.rules.model.Problem;
+
+/**
+ * Which events each Sigma log source covers, as a list of entries read from YAML (format in the
+ * built-in file, {@code io/sigscan/rules/logsource/builtin.yml}). Immutable.
+ *
+ * <p>Lookup: an entry applies to a rule when every key it gives (category, product, service)
+ * equals the rule's, ignoring case; keys the entry leaves out are not looked at. Of the entries
+ * that apply, those giving the most keys win, and their variants are taken in file order. No
+ * entry applying means the log source has no mapping.
+ */
+public final class LogsourceMapping {
+    private static final String BUILT_IN = "builtin.yml";
+
+    private final List<Entry> entries;
+    private final List<Problem> problems;
+
+    LogsourceMapping(List<Entry> entries, List<Problem> problems) {
+        this.entries = List.copyOf(entries);
+        this.problems = List.copyOf(problems);
+    }
+
+    /** The project's own mapping of the Windows log sources (Sysmon, Security, PowerShell, ...). */
+    public static LogsourceMapping builtIn() {
+        return BuiltIn.MAPPING;
+    }
+
+    /**
+     * A user's mapping file, replacing the built-in one. Entries with problems are left out and
+     * reported in {@link #problems()}, located in the file.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static LogsourceMapping load(Path file) throws IOException {
+        return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** A mapping from YAML text; {@code sourceName} is used in problem locations. */
+    public static LogsourceMapping parse(String sourceName, String yamlText) {
+        return new MappingParser(sourceName).parse(yamlText);
+    }
+
+    /** What was wrong with the file; each problem's entry is left out of the mapping. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** The variants a rule written for {@code logSource} runs on; empty when it has no mapping. */
+    public List<LogsourceVariant> variantsFor(LogSource logSource) {
+        int bestKeys = 0;
+        List<LogsourceVariant> variants = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (!entry.appliesTo(logSource)) {
+                continue;
+            }
+            if (entry.keyCount() > bestKeys) {
+                bestKeys = entry.keyCount();
+                variants.clear();
+            }
+            if (entry.keyCount() == bestKeys) {
+                variants.addAll(entry.variants());
+            }
+        }
+        return List.copyOf(variants);
+    }
+
+    @Override
+    public String toString() {
+        return "LogsourceMapping[" + entries.size() + " log sources]";
+    }
+
+    /** One log source of the file and its variants; null keys are left open. */
+    record Entry(LogSource logSource, List<LogsourceVariant> variants) {
+        Entry {
+            variants = List.copyOf(variants);
+        }
+
+        boolean appliesTo(LogSource rule) {
+            return keyMatches(logSource.category(), rule.category())
+                    && keyMatches(logSource.product(), rule.product())
+                    && keyMatches(logSource.service(), rule.service());
+        }
+
+        int keyCount() {
+            return (logSource.category() != null ? 1 : 0) + (logSource.product() != null ? 1 : 0)
+                    + (logSource.service() != null ? 1 : 0);
+        }
+
+        private static boolean keyMatches(String entryValue, String ruleValue) {
+            return entryValue == null
+                    || ruleValue != null && entryValue.toLowerCase(Locale.ROOT).equals(ruleValue.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Parsed on first use; a problem in the project's own file is a build defect, not user input. */
+    private static final class BuiltIn {
+        static final LogsourceMapping MAPPING = read();
+
+        private static LogsourceMapping read() {
+            try (InputStream in = LogsourceMapping.class.getResourceAsStream(BUILT_IN)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource " + BUILT_IN + " is missing from the classpath");
+                }
+                LogsourceMapping mapping = parse(BUILT_IN, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                if (!mapping.problems().isEmpty()) {
+                    throw new IllegalStateException("built-in log-source mapping is invalid: " + mapping.problems());
+                }
+                return mapping;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + BUILT_IN, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.sigscan.rules.logsource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.sigscan.rules.ir.Expr;
+import io.sigscan.rules.ir.ValueTest;
+
+/**
+ * One kind of event a log source covers, e.g. Sysmon event 1 or Security event 4688 for
+ * {@code process_creation}: the routing conditions that pick such events out and the field
+ * renames that adapt a rule to them.
+ *
+ * @param name       a short label for messages ("security 4688")
+ * @param conditions routing field → accepted values; see {@link #condition()}
+ * @param renames    rule field name → event field name
+ */
+public record LogsourceVariant(String name, Map<String, List<String>> conditions, Map<String, String> renames) {
+
+    /** The variant of a log source without a mapping: no conditions, no renames. */
+    public static final LogsourceVariant EVERY_EVENT = new LogsourceVariant("every event", Map.of(), Map.of());
+
+    public LogsourceVariant {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        conditions.forEach((field, values) -> copy.put(field, List.copyOf(values)));
+        conditions = java.util.Collections.unmodifiableMap(copy);
+        renames = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(renames));
+    }
+
+    /**
+     * The routing condition as IR: for each condition field, the field is absent (exports often
+     * drop {@code Channel}) or one of its values equals an accepted one, as text and ignoring
+     * case. A present field with only other values (or null) excludes the event.
+     */
+    public Expr condition() {
+        List<Expr> perField = new ArrayList<>();
+        conditions.forEach((field, accepted) -> {
+            List<Expr> alternatives = new ArrayList<>();
+            alternatives.add(new Expr.Not(new Expr.Exists(field)));
+            for (String value : accepted) {
+                alternatives.add(new Expr.Match(field, ValueTest.Pattern.exact(value, false)));
+            }
+            perField.add(new Expr.Or(alternatives));
+        });
+        return perField.isEmpty() ? Expr.TRUE : new Expr.And(perField);
+    }
+
+    /** The detection with every field this variant renames replaced by the event's name for it. */
+    public Expr rename(Expr detection) {
+        if (renames.isEmpty()) {
+            return detection;
+        }
+        if (detection instanceof Expr.And and) {
+            return new Expr.And(renameAll(and.operands()));
+        }
+        if (detection instanceof Expr.Or or) {
+            return new Expr.Or(renameAll(or.operands()));
+        }
+        if (detection instanceof Expr.Not not) {
+            return new Expr.Not(rename(not.operand()));
+        }
+        if (detection instanceof Expr.Match match) {
+            return new Expr.Match(renamed(match.field()), match.test());
+        }
+        if (detection instanceof Expr.IsNull isNull) {
+            return new Expr.IsNull(renamed(isNull.field()));
+        }
+        if (detection instanceof Expr.Exists exists) {
+            return new Expr.Exists(renamed(exists.field()));
+        }
+        return detection;
+    }
+
+    private List<Expr> renameAll(List<Expr> operands) {
+        List<Expr> result = new ArrayList<>(operands.size());
+        for (Expr operand : operands) {
+            result.add(rename(operand));
+        }
+        return result;
+    }
+
+    private String renamed(String field) {
+        return renames.getOrDefault(field, field);
+    }
+}

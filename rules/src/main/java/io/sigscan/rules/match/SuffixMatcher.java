@@ -1,0 +1,46 @@
+package io.sigscan.rules.match;
+
+import org.agrona.DirectBuffer;
+
+/** Sigma's {@code endswith} ({@code *lit}): the value ends with the needle. */
+final class SuffixMatcher extends ValueMatcher {
+    private final byte[] needle;
+    private final int[] tokens;
+    private final boolean fold;
+
+    /** {@code needle}: UTF-8, lower-cased and ASCII when folding; {@code tokens}: the glob fallback. */
+    SuffixMatcher(byte[] needle, int[] tokens, boolean fold) {
+        this.needle = needle;
+        this.tokens = tokens;
+        this.fold = fold;
+    }
+
+    @Override
+    public boolean matches(DirectBuffer buffer, int offset, int length) {
+        final byte[] needle = this.needle;
+        final int count = needle.length;
+        if (!fold) {
+            return length >= count && Utf8.bytesEqual(buffer, offset + length - count, needle);
+        }
+        final int end = offset + length;
+        for (int i = 1; i <= count; i++) {
+            if (i > length) {
+                return false;
+            }
+            final int b = buffer.getByte(end - i);
+            if (b < 0) {
+                // Walking backwards we may meet the last byte of 'İ' first: the table marks it too.
+                return Utf8.MAY_FOLD_TO_ASCII[b & 0xFF] && Glob.matches(tokens, true, buffer, offset, length);
+            }
+            if (Utf8.foldAsciiByte(b) != needle[count - i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "endswith(" + new String(needle, java.nio.charset.StandardCharsets.UTF_8) + (fold ? ")" : ", cased)");
+    }
+}

@@ -1,0 +1,85 @@
+package io.sigscan.rules.match;
+
+import static io.sigscan.rules.match.Globs.matches;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.sigscan.rules.ir.ValueTest;
+
+class RegexMatcherTest {
+
+    private static ValueMatcher regex(String pattern, boolean i, boolean m, boolean s) {
+        return ValueMatcher.forTest(new ValueTest.Regex(pattern, i, m, s));
+    }
+
+    @ParameterizedTest(name = "/{0}/ i={1} m={2} s={3} {5} ''{4}''")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            whoami              | false | false | false | cmd /c whoami /all    | matches
+            WHOAMI              | false | false | false | cmd /c whoami /all    | misses
+            WHOAMI              | true  | false | false | cmd /c whoami /all    | matches
+            ^cmd                | false | false | false | x cmd                 | misses
+            ^b$                 | false | false | false | "a\nb"                | misses
+            ^b$                 | false | true  | false | "a\nb"                | matches
+            a.b                 | false | false | false | "a\nb"                | misses
+            a.b                 | false | false | true  | "a\nb"                | matches
+            ^.$                 | false | false | false | 😀                    | matches
+            \\\\temp\\\\.*\\.exe | false | false | false | C:\\temp\\x.exe       | matches
+            Ä                   | true  | false | false | ä                     | matches
+            """)
+    void re2RegexesFindAnywhereWithSigmaFlags(String pattern, boolean i, boolean m, boolean s, String value, String expected) {
+        String unescaped = value.replace("\\n", "\n");
+        ValueMatcher matcher = regex(pattern, i, m, s);
+        assertEquals("RegexMatcher", matcher.getClass().getSimpleName());
+        assertEquals(expected.equals("matches"), matches(matcher, unescaped));
+    }
+
+    @Test
+    void lookaroundFallsBackToJavaRegex() {
+        ValueMatcher matcher = regex("foo(?!bar)", false, false, false);
+        assertEquals("BudgetedRegexMatcher", matcher.getClass().getSimpleName());
+        assertTrue(matches(matcher, "foobaz"));
+        assertFalse(matches(matcher, "foobar"));
+        assertEquals(0, matcher.budgetExhaustions());
+    }
+
+    @Test
+    void backreferencesFallBackToJavaRegexCaseInsensitively() {
+        ValueMatcher matcher = regex("(ab)\\1", true, false, false);
+        assertTrue(matches(matcher, "xABabx"));
+        assertFalse(matches(matcher, "xabbax"));
+    }
+
+    @Test
+    void catastrophicBacktrackingStopsAtTheBudgetAndIsCounted() {
+        ValueMatcher matcher = regex("^(a+)+\\1$", false, false, false);
+        String hostile = "a".repeat(40) + "!";
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertFalse(matches(matcher, hostile)));
+        assertEquals(1, matcher.budgetExhaustions());
+        assertTrue(matches(matcher, "aaaa"));
+        assertEquals(1, matcher.budgetExhaustions());
+    }
+
+    @Test
+    void aRegexNoEngineAcceptsIsRefusedQuotingThePattern() {
+        UnsupportedPatternException refusal = assertThrows(UnsupportedPatternException.class,
+                () -> regex("a(b", false, false, false));
+        assertEquals("regular expression 'a(b' is accepted neither by RE2J (missing closing )) nor by "
+                + "java.util.regex (Unclosed group near index 3)", refusal.getMessage());
+    }
+
+    @Test
+    void malformedUtf8IsSearchedWithoutFailing() {
+        ValueMatcher matcher = regex("b", false, false, false);
+        assertTrue(matches(matcher, new byte[] {(byte) 0xFF, 'b'}));
+        assertFalse(matches(matcher, new byte[] {(byte) 0xFF, 'c'}));
+    }
+}
