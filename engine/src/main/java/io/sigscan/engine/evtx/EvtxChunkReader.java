@@ -63,10 +63,16 @@ public final class EvtxChunkReader {
             return 0;
         }
         if (buffer.getLong(chunkOffset, LE) != CHUNK_SIGNATURE) {
-            if (!isZero(buffer, chunkOffset, length)) {
-                report(problems, source, fileOffset, "bad-chunk", "no ElfChnk signature; chunk skipped");
+            if (isZero(buffer, chunkOffset, length)) {
+                return 0;
             }
-            return 0;
+            if (buffer.getInt(chunkOffset + CHUNK_HEADER_SIZE, LE) != RECORD_SIGNATURE) {
+                report(problems, source, fileOffset, "bad-chunk",
+                        "no ElfChnk signature and no record after the header; chunk skipped");
+                return 0;
+            }
+            // A damaged signature alone does not make the records unreadable.
+            report(problems, source, fileOffset, "bad-chunk", "no ElfChnk signature; records read anyway");
         }
         final int dataEnd = checkChunk(source, buffer, chunkOffset, length, fileOffset, problems);
         view.startChunk();

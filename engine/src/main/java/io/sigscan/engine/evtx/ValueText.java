@@ -1,5 +1,8 @@
 package io.sigscan.engine.evtx;
 
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -10,9 +13,10 @@ import org.agrona.MutableDirectBuffer;
  * upper-case hex. Callers reserve {@link #maxLength} bytes first. Reals are the one allocating case (rare).
  */
 final class ValueText {
-    private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final long FILETIME_UNIX_EPOCH_SECONDS = 11_644_473_600L;
+    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
 
     private ValueText() {
     }
@@ -37,22 +41,22 @@ final class ValueText {
             case ValueType.UINT8:
                 return length < 1 ? at : decimal(src.getByte(offset) & 0xff, dst, at);
             case ValueType.INT16:
-                return length < 2 ? at : decimal(src.getShort(offset, java.nio.ByteOrder.LITTLE_ENDIAN), dst, at);
+                return length < 2 ? at : decimal(src.getShort(offset, LE), dst, at);
             case ValueType.UINT16:
-                return length < 2 ? at : decimal(src.getShort(offset, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xffff, dst, at);
+                return length < 2 ? at : decimal(src.getShort(offset, LE) & 0xffff, dst, at);
             case ValueType.INT32:
-                return length < 4 ? at : decimal(src.getInt(offset, java.nio.ByteOrder.LITTLE_ENDIAN), dst, at);
+                return length < 4 ? at : decimal(src.getInt(offset, LE), dst, at);
             case ValueType.UINT32:
-                return length < 4 ? at : decimal(src.getInt(offset, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xffff_ffffL, dst, at);
+                return length < 4 ? at : decimal(src.getInt(offset, LE) & 0xffff_ffffL, dst, at);
             case ValueType.INT64:
             case ValueType.EVT_HANDLE:
-                return length < 8 ? at : decimal(src.getLong(offset, java.nio.ByteOrder.LITTLE_ENDIAN), dst, at);
+                return length < 8 ? at : decimal(src.getLong(offset, LE), dst, at);
             case ValueType.UINT64:
-                return length < 8 ? at : unsignedDecimal(src.getLong(offset, java.nio.ByteOrder.LITTLE_ENDIAN), dst, at);
+                return length < 8 ? at : unsignedDecimal(src.getLong(offset, LE), dst, at);
             case ValueType.REAL32:
-                return length < 4 ? at : ascii(Float.toString(src.getFloat(offset, java.nio.ByteOrder.LITTLE_ENDIAN)), dst, at);
+                return length < 4 ? at : ascii(Float.toString(src.getFloat(offset, LE)), dst, at);
             case ValueType.REAL64:
-                return length < 8 ? at : ascii(Double.toString(src.getDouble(offset, java.nio.ByteOrder.LITTLE_ENDIAN)), dst, at);
+                return length < 8 ? at : ascii(Double.toString(src.getDouble(offset, LE)), dst, at);
             case ValueType.BOOL:
                 return bool(length >= 4 ? src.getInt(offset) != 0 : length > 0 && src.getByte(offset) != 0, dst, at);
             case ValueType.BINARY:
@@ -60,20 +64,20 @@ final class ValueText {
             case ValueType.GUID:
                 return length < 16 ? at : guid(src, offset, dst, at);
             case ValueType.SIZE_T:
-                return length >= 8 ? hex(src.getLong(offset, java.nio.ByteOrder.LITTLE_ENDIAN), dst, at)
-                        : length >= 4 ? hex(src.getInt(offset, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xffff_ffffL, dst, at) : at;
+                return length >= 8 ? hex(src.getLong(offset, LE), dst, at)
+                        : length >= 4 ? hex(src.getInt(offset, LE) & 0xffff_ffffL, dst, at) : at;
             case ValueType.HEX_INT32:
-                return length < 4 ? at : hex(src.getInt(offset, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xffff_ffffL, dst, at);
+                return length < 4 ? at : hex(src.getInt(offset, LE) & 0xffff_ffffL, dst, at);
             case ValueType.HEX_INT64:
-                return length < 8 ? at : hex(src.getLong(offset, java.nio.ByteOrder.LITTLE_ENDIAN), dst, at);
+                return length < 8 ? at : hex(src.getLong(offset, LE), dst, at);
             case ValueType.FILETIME:
-                return length < 8 ? at : filetime(src.getLong(offset, java.nio.ByteOrder.LITTLE_ENDIAN), dst, at);
+                return length < 8 ? at : filetime(src.getLong(offset, LE), dst, at);
             case ValueType.SYSTEMTIME:
                 return length < 16 ? at : systemtime(src, offset, dst, at);
             case ValueType.SID:
                 return sid(src, offset, length, dst, at);
             case ValueType.CHAR_REF:
-                return length < 2 ? at : codePoint(src.getShort(offset, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xffff, dst, at);
+                return length < 2 ? at : codePoint(src.getShort(offset, LE) & 0xffff, dst, at);
             default:
                 // Unknown types (and nested Binary XML where text is expected) keep their raw bytes visible.
                 return hexBytes(src, offset, length, dst, at);
@@ -144,7 +148,7 @@ final class ValueText {
      */
     static int trimmedUtf16Length(DirectBuffer src, int offset, int length) {
         int n = length & ~1;
-        while (n >= 2 && isTrimmed(src.getChar(offset + n - 2, java.nio.ByteOrder.LITTLE_ENDIAN))) {
+        while (n >= 2 && isTrimmed(src.getChar(offset + n - 2, LE))) {
             n -= 2;
         }
         return n;
@@ -158,15 +162,15 @@ final class ValueText {
         int p = at;
         final int end = offset + (length & ~1);
         for (int i = offset; i < end; i += 2) {
-            int c = src.getChar(i, java.nio.ByteOrder.LITTLE_ENDIAN);
+            int c = src.getChar(i, LE);
             if (c < 0x80) {
                 dst.putByte(p++, (byte) c);
             } else if (c < 0x800) {
                 dst.putByte(p++, (byte) (0xc0 | (c >> 6)));
                 dst.putByte(p++, (byte) (0x80 | (c & 0x3f)));
             } else if (Character.isHighSurrogate((char) c) && i + 3 < end
-                    && Character.isLowSurrogate(src.getChar(i + 2, java.nio.ByteOrder.LITTLE_ENDIAN))) {
-                int cp = Character.toCodePoint((char) c, src.getChar(i + 2, java.nio.ByteOrder.LITTLE_ENDIAN));
+                    && Character.isLowSurrogate(src.getChar(i + 2, LE))) {
+                int cp = Character.toCodePoint((char) c, src.getChar(i + 2, LE));
                 i += 2;
                 dst.putByte(p++, (byte) (0xf0 | (cp >> 18)));
                 dst.putByte(p++, (byte) (0x80 | ((cp >> 12) & 0x3f)));
@@ -273,11 +277,11 @@ final class ValueText {
     private static int guid(DirectBuffer src, int offset, MutableDirectBuffer dst, int at) {
         int p = at;
         dst.putByte(p++, (byte) '{');
-        p = hexDigits(src.getInt(offset, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xffff_ffffL, 8, dst, p);
+        p = hexDigits(src.getInt(offset, LE) & 0xffff_ffffL, 8, dst, p);
         dst.putByte(p++, (byte) '-');
-        p = hexDigits(src.getShort(offset + 4, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xffff, 4, dst, p);
+        p = hexDigits(src.getShort(offset + 4, LE) & 0xffff, 4, dst, p);
         dst.putByte(p++, (byte) '-');
-        p = hexDigits(src.getShort(offset + 6, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xffff, 4, dst, p);
+        p = hexDigits(src.getShort(offset + 6, LE) & 0xffff, 4, dst, p);
         dst.putByte(p++, (byte) '-');
         p = hexBytes(src, offset + 8, 2, dst, p);
         dst.putByte(p++, (byte) '-');
@@ -301,7 +305,7 @@ final class ValueText {
         p = unsignedDecimal(authority, dst, p);
         for (int i = 0; i < subAuthorities && offset + 8 + 4 * i + 4 <= offset + length; i++) {
             dst.putByte(p++, (byte) '-');
-            p = unsignedDecimal(src.getInt(offset + 8 + 4 * i, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xffff_ffffL, dst, p);
+            p = unsignedDecimal(src.getInt(offset + 8 + 4 * i, LE) & 0xffff_ffffL, dst, p);
         }
         return p;
     }
@@ -336,7 +340,7 @@ final class ValueText {
     }
 
     private static int u16(DirectBuffer src, int offset) {
-        return src.getShort(offset, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xffff;
+        return src.getShort(offset, LE) & 0xffff;
     }
 
     /** Days since 1970-01-01 to {@code yyyy-MM-dd} (proleptic Gregorian, H. Hinnant's civil_from_days). */

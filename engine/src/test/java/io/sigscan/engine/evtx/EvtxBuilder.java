@@ -19,7 +19,7 @@ final class EvtxBuilder {
     private long nextRecordId = 1;
 
     /** XML node of a record under construction. */
-    sealed interface Node permits Element, Text, Value {
+    sealed interface Node permits Element, Text, Value, Nested {
     }
 
     record Element(String name, List<Attribute> attributes, List<Node> children) implements Node {
@@ -34,6 +34,14 @@ final class EvtxBuilder {
 
     /** A substitution value of a Binary XML type; {@code optional} uses the optional-substitution token. */
     record Value(int type, byte[] bytes, boolean optional) implements Node {
+    }
+
+    /** A substitution value of type Binary XML (0x21): a fragment holding the element, parsed in place. */
+    record Nested(Element element) implements Node {
+    }
+
+    static Nested nested(Element element) {
+        return new Nested(element);
     }
 
     static Element element(String name, Object... parts) {
@@ -205,7 +213,7 @@ final class EvtxBuilder {
      * Name and definition offsets are chunk-relative, so the Binary XML is laid out for its place, {@code start}.
      */
     private static byte[] binXml(Element root, int start) {
-        final List<Value> values = new ArrayList<>();
+        final List<Node> values = new ArrayList<>();
         final Out out = new Out(start);
         out.bytes(0x0f, 0x01, 0x01, 0x00);
         out.byte_(0x0c).byte_(0x01).u32(0x1234);
@@ -221,16 +229,34 @@ final class EvtxBuilder {
         out.byte_(0x00);
         out.patch32(sizeAt, out.size() - bodyStart);
         out.u32(values.size());
-        for (Value v : values) {
-            out.u16(v.bytes().length).byte_(v.type()).byte_(0);
+        for (Node v : values) {
+            if (v instanceof Value value) {
+                out.u16(value.bytes().length).byte_(value.type()).byte_(0);
+            } else {
+                out.u16(fragment(((Nested) v).element(), 0).length).byte_(ValueType.BINXML).byte_(0);
+            }
         }
-        for (Value v : values) {
-            out.raw(v.bytes());
+        for (Node v : values) {
+            // A nested fragment holds chunk-relative name offsets, so it is laid out for where it lands.
+            out.raw(v instanceof Value value ? value.bytes() : fragment(((Nested) v).element(), out.chunkOffset()));
         }
         return out.toArray();
     }
 
-    private static void element(Out out, Element element, List<Value> values) {
+    /** A stand-alone Binary XML fragment (fragment header, element, end of fragment) without substitutions. */
+    private static byte[] fragment(Element element, int start) {
+        final List<Node> values = new ArrayList<>();
+        final Out out = new Out(start);
+        out.bytes(0x0f, 0x01, 0x01, 0x00);
+        element(out, element, values);
+        out.byte_(0x00);
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException("a nested fragment cannot hold substitutions");
+        }
+        return out.toArray();
+    }
+
+    private static void element(Out out, Element element, List<Node> values) {
         final boolean hasAttributes = !element.attributes().isEmpty();
         out.byte_(hasAttributes ? 0x41 : 0x01).u16(0xffff);
         final int sizeAt = out.size();
@@ -267,12 +293,15 @@ final class EvtxBuilder {
         out.patch32(sizeAt, out.size() - sizeAt - 4);
     }
 
-    private static void content(Out out, Node node, List<Value> values) {
+    private static void content(Out out, Node node, List<Node> values) {
         if (node instanceof Text t) {
             out.byte_(0x05).byte_(ValueType.STRING).u16(t.text().length()).raw(utf16(t.text()));
         } else if (node instanceof Value v) {
             out.byte_(v.optional() ? 0x0e : 0x0d).u16(values.size()).byte_(v.type());
             values.add(v);
+        } else if (node instanceof Nested n) {
+            out.byte_(0x0d).u16(values.size()).byte_(ValueType.BINXML);
+            values.add(n);
         } else {
             throw new IllegalArgumentException("not content: " + node);
         }

@@ -73,6 +73,32 @@ class EvtxDamagedInputTest {
     }
 
     @Test
+    void aChunkWithADamagedSignatureStillYieldsItsRecords() {
+        final byte[] file = records(2).build();
+        file[CHUNK_1 + 3] = 'X';
+
+        final Result result = read(file);
+
+        assertEquals(List.of(1L, 2L), result.ids());
+        assertEquals(List.of("f.evtx (byte 4096): bad-chunk: no ElfChnk signature; records read anyway",
+                "f.evtx (byte 4096): bad-chunk-checksum: chunk header checksum mismatch; records read anyway"),
+                result.problems());
+    }
+
+    @Test
+    void aChunkOfGarbageIsReportedAndSkipped() {
+        final EvtxBuilder builder = records(1).newChunk();
+        final byte[] file = builder.record(event(2, "System")).build();
+        Arrays.fill(file, CHUNK_2, CHUNK_2 + EvtxFile.CHUNK_SIZE, (byte) 0x5a);
+
+        final Result result = read(file);
+
+        assertEquals(List.of(1L), result.ids());
+        assertEquals(List.of("f.evtx (byte " + CHUNK_2 + "): bad-chunk: no ElfChnk signature and no record after the header;"
+                + " chunk skipped"), result.problems());
+    }
+
+    @Test
     void aFileHeaderChecksumMismatchIsReported() {
         final byte[] file = records(1).build();
         file[24] ^= 0x01;

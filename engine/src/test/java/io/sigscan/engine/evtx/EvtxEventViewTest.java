@@ -136,6 +136,20 @@ class EvtxEventViewTest {
     }
 
     @Test
+    void nestedBinaryXmlValuesAreParsedInPlace() {
+        final byte[] file = new EvtxBuilder().record(element("Event",
+                element("System", element("EventID", EvtxBuilder.u16(5857))),
+                element("UserData", EvtxBuilder.nested(element("Operation_StartedOperational",
+                        element("ProviderName", text("WmiPerfClass")),
+                        element("ProviderPath", text("C:\\Windows\\wbemcore.dll"))))))).build();
+
+        final Map<String, List<String>> record = project(file, "ProviderName", "ProviderPath").get(0);
+
+        assertEquals(List.of("s:WmiPerfClass"), record.get("ProviderName"));
+        assertEquals(List.of("s:C:\\Windows\\wbemcore.dll"), record.get("ProviderPath"));
+    }
+
+    @Test
     void arrayValuesAreOneValuePerElement() {
         final byte[] strings = EvtxBuilder.utf16("a\0bc\0");
         final byte[] numbers = EvtxBuilder.concat(EvtxBuilder.le(4, 7), EvtxBuilder.le(4, 9));

@@ -1,6 +1,8 @@
 package io.sigscan.rules.load;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** The Sigma value modifiers, by what this version does with them. */
 enum Modifier {
@@ -57,14 +59,19 @@ enum Modifier {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    private static final Map<String, Modifier> BY_NAME = indexByName();
+
+    private static Map<String, Modifier> indexByName() {
+        Map<String, Modifier> names = new HashMap<>();
+        for (Modifier modifier : values()) {
+            names.put(modifier.sigmaName(), modifier);
+        }
+        return Map.copyOf(names);
+    }
+
     /** The modifier written {@code name} (Sigma modifiers are lower case), or null. */
     static Modifier byName(String name) {
-        for (Modifier modifier : values()) {
-            if (modifier.sigmaName().equals(name)) {
-                return modifier;
-            }
-        }
-        return null;
+        return BY_NAME.get(name);
     }
 
     boolean isPosition() {
