@@ -71,6 +71,11 @@ final class PredicateCompiler {
         return install(handle(expr));
     }
 
+    /** Like {@link #predicate} but defines the hidden class on first use; see {@link DeferredPredicate}. */
+    DeferredPredicate deferredPredicate(Expr expr) {
+        return new DeferredPredicate(handle(expr));
+    }
+
     MethodHandle handle(Expr expr) {
         if (expr instanceof Expr.And and) {
             return and(and.operands(), 0, and.operands().size());
@@ -140,7 +145,7 @@ final class PredicateCompiler {
     }
 
     /** Defines a hidden copy of {@link PredicateTemplate} holding {@code handle} as a constant. */
-    private static EventPredicate install(MethodHandle handle) {
+    static EventPredicate install(MethodHandle handle) {
         if (!handle.type().equals(PREDICATE_TYPE)) {
             throw new IllegalStateException("predicate handle has type " + handle.type());
         }

@@ -21,8 +21,11 @@ import io.sigscan.rules.optimize.Optimizer;
  * Compiles loaded rules into a routed {@link CompiledRuleSet}.
  *
  * <p>Each rule is compiled once per variant of its log source (see {@link LogsourceMapping}):
- * its detection with the variant's field renames applied, optimised, as one predicate. The
+ * its detection with the variant's field renames applied, optimised, as one predicate; variants
+ * whose renames do not touch the rule share one predicate under the union of their conditions. The
  * field table holds every field any variant reads after renames plus the routing fields.
+ * Method handles are built here, so every error surfaces now; each predicate's hidden class is
+ * defined when an event first reaches it.
  *
  * <p>Routing semantics: a variant applies to an event when each of its condition fields either
  * is absent from the event (exports often drop {@code Channel}) or has a value equal, as text
@@ -56,15 +59,21 @@ public final class RuleSetCompiler {
                                 + ", which has no log-source mapping; it runs on every event"));
                 variants = List.of(LogsourceVariant.EVERY_EVENT);
             }
-            List<RoutedVariant> routed = new ArrayList<>();
+            // Variants whose renames leave the detection unchanged share one predicate under the
+            // union of their conditions, so no event runs the same test twice.
+            Map<Expr, List<Expr>> conditionsByDetection = new LinkedHashMap<>();
             for (LogsourceVariant variant : variants) {
-                Expr condition = optimizer.optimize(variant.condition());
                 Expr detection = optimizer.optimize(variant.rename(rule.detection()));
+                conditionsByDetection.computeIfAbsent(detection, key -> new ArrayList<>()).add(variant.condition());
+            }
+            List<RoutedVariant> routed = new ArrayList<>();
+            for (Map.Entry<Expr, List<Expr>> variant : conditionsByDetection.entrySet()) {
+                Expr condition = optimizer.optimize(new Expr.Or(variant.getValue()));
                 addFields(condition, fieldsBuilder);
-                addFields(detection, fieldsBuilder);
+                addFields(variant.getKey(), fieldsBuilder);
                 int conditionIndex = condition.equals(Expr.TRUE) ? RouteTable.ALWAYS
                         : conditionIndexes.computeIfAbsent(condition, key -> conditionIndexes.size());
-                routed.add(new RoutedVariant(conditionIndex, detection));
+                routed.add(new RoutedVariant(conditionIndex, variant.getKey()));
             }
             routedRules.add(routed);
         }
@@ -89,7 +98,7 @@ public final class RuleSetCompiler {
             try {
                 for (int v = 0; v < routed.size(); v++) {
                     conditionOfVariant[v] = routed.get(v).conditionIndex();
-                    predicateOfVariant[v] = compiler.predicate(routed.get(v).detection());
+                    predicateOfVariant[v] = compiler.deferredPredicate(routed.get(v).detection());
                     conditionPredicates[v] = conditionOfVariant[v] == RouteTable.ALWAYS ? null : conditions[conditionOfVariant[v]];
                 }
             } catch (UnsupportedPatternException unsupported) {
@@ -103,7 +112,7 @@ public final class RuleSetCompiler {
         }
         RouteTable routes = new RouteTable(conditions, variantConditions.toArray(new int[0][]),
                 variantPredicates.toArray(new EventPredicate[0][]));
-        return new CompileResult(new CompiledRuleSet(fields, compiled, routes), problems);
+        return new CompileResult(new CompiledRuleSet(fields, compiled, routes, new ArrayList<>(matchers.values())), problems);
     }
 
     private static void addFields(Expr expr, FieldTable.Builder fields) {

@@ -18,8 +18,10 @@ import java.util.Map;
  * </pre>
  *
  * Keywords are case-insensitive; identifiers are not. Patterns use {@code *} for any run of
- * characters and match whole identifier names. {@code them} means every identifier not starting
- * with {@code _}. {@code any of} is pySigma's synonym of {@code 1 of}.
+ * characters and match whole identifier names (pySigma anchors only the start, so its
+ * {@code 1 of sel} also takes {@code selection}; no SigmaHQ rule depends on that). {@code them}
+ * and patterns alike leave out identifiers starting with {@code _}, as the spec's "same as
+ * 1/all of them" and pySigma do. {@code any of} is pySigma's synonym of {@code 1 of}.
  */
 public final class ConditionParser {
 
@@ -155,7 +157,7 @@ public final class ConditionParser {
         List<Expr> selected = new ArrayList<>();
         for (Map.Entry<String, Expr> identifier : identifiers.entrySet()) {
             String name = identifier.getKey();
-            if (them ? !name.startsWith("_") : globMatches(target.text(), name)) {
+            if (!name.startsWith("_") && (them || globMatches(target.text(), name))) {
                 selected.add(identifier.getValue());
             }
         }
@@ -163,7 +165,8 @@ public final class ConditionParser {
         if (selected.isEmpty()) {
             throw error(target, them
                     ? "'" + selector + "' refers to no search identifier (those starting with '_' are excluded)"
-                    : "'" + selector + "' matches no search identifier; the detection defines "
+                    : "'" + selector + "' matches no search identifier (those starting with '_' are excluded); "
+                    + "the detection defines "
                     + String.join(", ", identifiers.keySet()));
         }
         if (selected.size() == 1) {

@@ -1,6 +1,8 @@
 package io.sigscan.rules.load;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** The Sigma value modifiers, by what this version does with them. */
 enum Modifier {
@@ -14,6 +16,10 @@ enum Modifier {
     I(Support.SUPPORTED),
     M(Support.SUPPORTED),
     S(Support.SUPPORTED),
+    /** pySigma's long names of the regex flags. */
+    IGNORECASE(Support.SUPPORTED),
+    MULTILINE(Support.SUPPORTED),
+    DOTALL(Support.SUPPORTED),
     NEQ(Support.SUPPORTED),
     WINDASH(Support.SUPPORTED),
     BASE64(Support.SUPPORTED),
@@ -39,7 +45,8 @@ enum Modifier {
     enum Support { SUPPORTED, NOT_YET }
 
     /** What messages list as accepted. */
-    static final String SUPPORTED_NAMES = "contains, startswith, endswith, all, cased, exists, re (with i, m, s), "
+    static final String SUPPORTED_NAMES = "contains, startswith, endswith, all, cased, exists, "
+            + "re (with i, m, s or ignorecase, multiline, dotall), "
             + "neq, windash, base64, base64offset, utf16le, utf16be, utf16, wide";
 
     final Support support;
@@ -52,14 +59,19 @@ enum Modifier {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    private static final Map<String, Modifier> BY_NAME = indexByName();
+
+    private static Map<String, Modifier> indexByName() {
+        Map<String, Modifier> names = new HashMap<>();
+        for (Modifier modifier : values()) {
+            names.put(modifier.sigmaName(), modifier);
+        }
+        return Map.copyOf(names);
+    }
+
     /** The modifier written {@code name} (Sigma modifiers are lower case), or null. */
     static Modifier byName(String name) {
-        for (Modifier modifier : values()) {
-            if (modifier.sigmaName().equals(name)) {
-                return modifier;
-            }
-        }
-        return null;
+        return BY_NAME.get(name);
     }
 
     boolean isPosition() {
@@ -67,7 +79,17 @@ enum Modifier {
     }
 
     boolean isRegexFlag() {
-        return this == I || this == M || this == S;
+        return regexFlag() != null;
+    }
+
+    /** {@link #I}, {@link #M} or {@link #S} for a regex flag under either of its names; else null. */
+    Modifier regexFlag() {
+        return switch (this) {
+            case I, IGNORECASE -> I;
+            case M, MULTILINE -> M;
+            case S, DOTALL -> S;
+            default -> null;
+        };
     }
 
     boolean isUtf16() {

@@ -1,5 +1,7 @@
 package io.sigscan.rules.load;
 
+import io.sigscan.rules.condition.ConditionException;
+
 /**
  * The stable {@code kind} names of loading problems: tools and tests key on them, so they never
  * change once published.
@@ -19,7 +21,7 @@ final class ProblemKind {
     /** Correlation rules and meta filters, which this version does not evaluate. */
     static final String UNSUPPORTED_DOCUMENT = "unsupported-document";
     /** Sigma 1.0 constructs dropped from the spec: action: global, timeframe, aggregation pipes. */
-    static final String LEGACY_SYNTAX = "legacy-syntax";
+    static final String LEGACY_SYNTAX = ConditionException.LEGACY_SYNTAX;
     /** Title, id, level, status, dates, tags, logsource. */
     static final String METADATA = "metadata";
     /** The shape of the detection section and its search identifiers. */
@@ -33,7 +35,7 @@ final class ProblemKind {
     /** A {@code re} value that is not a valid regular expression. */
     static final String REGEX = "regex";
     /** The condition expression. */
-    static final String CONDITION = "condition";
+    static final String CONDITION = ConditionException.CONDITION;
     /** Anything that should not have happened; the message says what. */
     static final String INTERNAL = "internal";
 

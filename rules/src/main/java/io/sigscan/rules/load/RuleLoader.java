@@ -3,14 +3,11 @@ package io.sigscan.rules.load;
 import io.sigscan.rules.model.Location;
 import io.sigscan.rules.model.SigmaRule;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
+import io.sigscan.rules.model.Problem;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Loads Sigma rule files into {@link SigmaRule}s and reports every problem with its
@@ -22,6 +19,7 @@ import java.util.Set;
  * back to an enclosing directory is reported, not followed); only {@code .yml} and
  * {@code .yaml} files are read there, and names starting with {@code .} (such as
  * {@code .github}) are skipped. A file named explicitly is read whatever its extension.
+ * Results are in that order whatever the number of threads used.
  *
  * <p>Problem kinds: io, encoding, yaml, yaml-tag, duplicate-key, unsupported-document,
  * legacy-syntax, metadata, detection, unknown-modifier, unsupported-modifier, modifier, regex,
@@ -42,20 +40,19 @@ public final class RuleLoader {
         return new RuleLoader();
     }
 
-    /** Loads files and directories (recursively), in the order given. */
+    /**
+     * Loads files and directories (recursively), in the order given. Files are read and parsed
+     * in parallel; rules and problems come out in file order all the same.
+     */
     public LoadResult load(List<Path> paths) {
-        ProblemSink sink = new ProblemSink();
+        List<LoadResult> perSource = RuleFileWalker.sources(paths).parallelStream().map(this::load).toList();
         List<SigmaRule> rules = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                walk(path, new HashSet<>(), sink, rules);
-            } else if (Files.exists(path)) {
-                loadFile(path, sink, rules);
-            } else {
-                sink.error(new Location(path.toString(), 0, 0), ProblemKind.IO, "no such file or directory");
-            }
+        List<Problem> problems = new ArrayList<>();
+        for (LoadResult result : perSource) {
+            rules.addAll(result.rules());
+            problems.addAll(result.problems());
         }
-        return new LoadResult(rules, sink.problems());
+        return new LoadResult(rules, problems);
     }
 
     /** Loads one text of one or more YAML documents; {@code sourceName} names it in locations. */
@@ -66,41 +63,14 @@ public final class RuleLoader {
         return new LoadResult(rules, sink.problems());
     }
 
-    private void walk(Path directory, Set<Path> enclosing, ProblemSink sink, List<SigmaRule> rules) {
-        Path real;
-        List<Path> entries = new ArrayList<>();
-        try {
-            real = directory.toRealPath();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
-                stream.forEach(entries::add);
-            }
-        } catch (IOException | SecurityException e) {
-            sink.error(new Location(directory.toString(), 0, 0), ProblemKind.IO, "cannot read directory: " + e);
-            return;
+    private LoadResult load(RuleFileWalker.Source source) {
+        if (source.problem() != null) {
+            return new LoadResult(List.of(), List.of(source.problem()));
         }
-        if (!enclosing.add(real)) {
-            sink.error(new Location(directory.toString(), 0, 0), ProblemKind.IO,
-                    "directory loop: this link leads back to enclosing directory " + real + "; not followed");
-            return;
-        }
-        entries.sort(null);
-        for (Path entry : entries) {
-            String name = entry.getFileName().toString();
-            if (name.startsWith(".")) {
-                continue;
-            }
-            if (Files.isDirectory(entry)) {
-                walk(entry, enclosing, sink, rules);
-            } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
-                if (Files.isRegularFile(entry)) {
-                    loadFile(entry, sink, rules);
-                } else {
-                    sink.error(new Location(entry.toString(), 0, 0), ProblemKind.IO,
-                            "not a readable regular file (a broken link?)");
-                }
-            }
-        }
-        enclosing.remove(real);
+        ProblemSink sink = new ProblemSink();
+        List<SigmaRule> rules = new ArrayList<>();
+        loadFile(source.file(), sink, rules);
+        return new LoadResult(rules, sink.problems());
     }
 
     private void loadFile(Path path, ProblemSink sink, List<SigmaRule> rules) {

@@ -24,10 +24,6 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
      */
     record Scalar(String text, ScalarType type, Location location, int textColumn) implements YamlNode {
 
-        boolean isString() {
-            return type == ScalarType.STRING || type == ScalarType.TIMESTAMP;
-        }
-
         /** Where the character at {@code index} of the value is, as precisely as known. */
         Location locationOf(int index) {
             if (textColumn < 0) {

@@ -21,14 +21,31 @@ final class Utf8 {
      * non-ASCII haystack byte equal an ASCII needle character after folding; any other
      * non-ASCII byte is a plain mismatch.
      */
-    static final boolean[] MAY_FOLD_TO_ASCII = bytesOfCodePointsFoldingToAscii();
+    static final boolean[] MAY_FOLD_TO_ASCII;
 
     /**
      * The longest UTF-8 form of a code point whose lower case is ASCII ('K' takes 3 bytes): a
      * value can match an ASCII needle of n characters only if it has at most this many times n
      * bytes.
      */
-    static final int MAX_BYTES_FOLDING_TO_ONE_ASCII = longestFormFoldingToAscii();
+    static final int MAX_BYTES_FOLDING_TO_ONE_ASCII;
+
+    static {
+        // Derived from the JDK's case tables rather than hard-coded, so a Unicode update is followed.
+        boolean[] mayFold = new boolean[256];
+        int longest = 1;
+        for (int cp = 0x80; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (Character.toLowerCase(cp) < 0x80) {
+                byte[] form = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                for (byte b : form) {
+                    mayFold[b & 0xFF] = true;
+                }
+                longest = Math.max(longest, form.length);
+            }
+        }
+        MAY_FOLD_TO_ASCII = mayFold;
+        MAX_BYTES_FOLDING_TO_ONE_ASCII = longest;
+    }
 
     private Utf8() {
     }
@@ -98,32 +115,6 @@ final class Utf8 {
 
     private static long pack(int codePoint, int length) {
         return ((long) length << 32) | (codePoint & 0xFFFFFFFFL);
-    }
-
-    private static boolean[] bytesOfCodePointsFoldingToAscii() {
-        boolean[] table = new boolean[256];
-        for (int cp = 0x80; cp <= Character.MAX_CODE_POINT; cp++) {
-            if (Character.toLowerCase(cp) < 0x80) {
-                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
-                    table[b & 0xFF] = true;
-                }
-            }
-        }
-        return table;
-    }
-
-    private static int longestFormFoldingToAscii() {
-        int longest = 1;
-        for (int cp = 0x80; cp <= Character.MAX_CODE_POINT; cp++) {
-            if (Character.toLowerCase(cp) < 0x80) {
-                longest = Math.max(longest, utf8Length(cp));
-            }
-        }
-        return longest;
-    }
-
-    private static int utf8Length(int codePoint) {
-        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     }
 
     /** Whether any of the bytes is one {@link #MAY_FOLD_TO_ASCII} marks. */

@@ -211,6 +211,52 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void predicateClassesAreDefinedOnlyForRulesAnEventReaches() {
+        SigmaRule security = rule("Security Only", new LogSource(null, "windows", "security"), match("EventID", "4688"));
+        CompiledRuleSet set = compileClean(WHOAMI, security);
+        List<EventPredicate> predicates = new ArrayList<>();
+        for (EventPredicate[] variants : set.routes().variantPredicates) {
+            predicates.addAll(List.of(variants));
+        }
+        assertEquals(3, predicates.size(), "Whoami has a Sysmon and a Security variant");
+        assertTrue(predicates.stream().noneMatch(predicate -> ((DeferredPredicate) predicate).isResolved()));
+
+        assertEquals(List.of("Whoami"), hits(set, sysmonEvent(set, SYSMON, "1")));
+        DeferredPredicate sysmonVariant = (DeferredPredicate) predicates.get(0);
+        assertTrue(sysmonVariant.isResolved());
+        assertTrue(sysmonVariant.resolve().getClass().isHidden());
+        assertTrue(predicates.stream().skip(1).noneMatch(predicate -> ((DeferredPredicate) predicate).isResolved()),
+                "no Security event was seen");
+    }
+
+    @Test
+    void ruleUntouchedByRenamesSharesOnePredicateAcrossBothVariants() {
+        SigmaRule encoded = rule("Encoded", PROCESS_CREATION, match("CommandLine", "* -enc *"));
+        CompiledRuleSet set = compileClean(encoded);
+        assertEquals(1, set.routes().variantPredicates[0].length);
+        for (String[] routing : new String[][] {{SYSMON, "1"}, {"Security", "4688"}, {null, null}}) {
+            TestEvent event = TestEvent.of(set.fields()).put("CommandLine", "powershell -enc AAAA");
+            if (routing[0] != null) {
+                event.put("Channel", routing[0]).putNumber("EventID", routing[1]);
+            }
+            assertEquals(List.of("Encoded"), hits(set, event), String.join("/", java.util.Arrays.toString(routing)));
+        }
+        assertEquals(List.of(), hits(set, TestEvent.of(set.fields()).put("Channel", SYSMON).putNumber("EventID", "4688")
+                .put("CommandLine", "powershell -enc AAAA")), "Sysmon has no event 4688");
+    }
+
+    @Test
+    void regexBudgetExhaustionsAreCountedOnTheRuleSet() {
+        SigmaRule backtracking = rule("Backtracking", PROCESS_CREATION, regex("CommandLine", "^(a+)+\\1$"));
+        CompiledRuleSet set = compileClean(WHOAMI, backtracking);
+        assertEquals(0, set.regexBudgetExhaustions());
+        assertEquals(List.of(), hits(set, TestEvent.of(set.fields()).put("CommandLine", "a".repeat(40) + "!")));
+        assertEquals(1, set.regexBudgetExhaustions(), "both variants apply but share one predicate, so one attempt");
+        assertEquals(List.of("Backtracking"), hits(set, TestEvent.of(set.fields()).put("CommandLine", "aaaa")));
+        assertEquals(1, set.regexBudgetExhaustions());
+    }
+
+    @Test
     void unroutedSetRunsEveryRulePredicateOnEveryEvent() {
         FieldTable fields = PredicateCompilerTest.fields("Image");
         EventPredicate predicate = PredicateCompiler.compile(match("Image", "a"), fields);

@@ -123,8 +123,12 @@ class ConditionParserTest {
     }
 
     @Test
-    void patternsIncludeUnderscoreIdentifiersTheyNameExplicitly() {
-        assertEquals(HIDDEN, parse("1 of _hid*"));
+    void patternsAlsoExcludeIdentifiersStartingWithUnderscore() {
+        ConditionException error = failure("1 of _hid*");
+        assertEquals(5, error.offset());
+        assertEquals("'1 of _hid*' matches no search identifier (those starting with '_' are excluded); the detection "
+                + "defines a, b, c, selection1, selection2, filter_main, _hidden", error.getMessage());
+        assertEquals(HIDDEN, parse("_hidden"));
     }
 
     @Test
@@ -146,7 +150,7 @@ class ConditionParserTest {
             "(a or b               | 7  | expected ')' to close the '(' at column 1, found the end of the condition",
             "a or b)               | 6  | unbalanced ')': no '(' is open",
             "a b                   | 2  | unexpected 'b' after a complete expression; join expressions with 'and' or 'or'",
-            "1 of nothing*         | 5  | '1 of nothing*' matches no search identifier; the detection defines a, b, c, selection1, selection2, filter_main, _hidden",
+            "1 of nothing*         | 5  | '1 of nothing*' matches no search identifier (those starting with '_' are excluded); the detection defines a, b, c, selection1, selection2, filter_main, _hidden",
             "selection*            | 0  | wildcard pattern 'selection*' is only allowed after '1 of' or 'all of'",
             "all of                | 6  | expected 'them' or an identifier pattern after 'all of', found the end of the condition",
             "a and ()              | 7  | expected a search identifier, 'not', '(' or 'x of pattern', found ')'",

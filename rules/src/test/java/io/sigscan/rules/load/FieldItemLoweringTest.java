@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Detection items and their modifiers, lowered to IR; invalid ones reported where they are. */
 class FieldItemLoweringTest {
 
-    private static final String SUPPORTED = "contains, startswith, endswith, all, cased, exists, re (with i, m, s), "
+    private static final String SUPPORTED = "contains, startswith, endswith, all, cased, exists, "
+            + "re (with i, m, s or ignorecase, multiline, dotall), "
             + "neq, windash, base64, base64offset, utf16le, utf16be, utf16, wide";
 
     /** A location given as line and column inside the detection text passed to {@link RuleTexts#rule}. */
@@ -196,6 +197,12 @@ class FieldItemLoweringTest {
     }
 
     @Test
+    void regexFlagsAlsoGoByPySigmasLongNames() {
+        assertEquals(new Expr.Match("a", new ValueTest.Regex("x", true, true, true)),
+                detection("sel:\n    a|re|ignorecase|multiline|dotall: x\ncondition: sel"));
+    }
+
+    @Test
     void invalidRegexIsReportedAtItsValue() {
         Problem problem = onlyProblem(rule("sel:\n    a|re: 'ab(c'\ncondition: sel"));
         assertEquals(new Problem(at(1, 11), Problem.Severity.ERROR, "regex",
@@ -320,6 +327,18 @@ class FieldItemLoweringTest {
         Expr item = detection("sel:\n    a|windash: '-a -b'\ncondition: sel");
         assertEquals(25, ((Expr.Or) item).operands().size());
         assertTrue(((Expr.Or) item).operands().contains(match("a", lit("/a \u2014b"))));
+    }
+
+    @Test
+    void windashTreatsAWildcardAsTheStartOfANewWord() {
+        Expr item = detection("sel:\n    a|windash: '*-foo'\ncondition: sel");
+        assertEquals(5, ((Expr.Or) item).operands().size());
+        assertEquals(match("a", STAR, lit("/foo")), ((Expr.Or) item).operands().get(1));
+    }
+
+    @Test
+    void windashIgnoresADashBeforeAWildcard() {
+        assertEquals(match("a", lit("x -"), STAR), detection("sel:\n    a|windash: 'x -*'\ncondition: sel"));
     }
 
     @Test

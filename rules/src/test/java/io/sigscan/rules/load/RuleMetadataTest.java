@@ -55,6 +55,12 @@ class RuleMetadataTest {
     }
 
     @Test
+    void nullTitleRejectsTheRule() {
+        assertEquals(new Problem(new Location("test.yml", 1, 7), Problem.Severity.ERROR, "metadata",
+                "rule has no 'title'; every rule needs one"), onlyProblem("title:\n" + LOGSOURCE_AND_DETECTION));
+    }
+
+    @Test
     void emptyTitleRejectsTheRule() {
         assertEquals(new Problem(new Location("test.yml", 1, 8), Problem.Severity.ERROR, "metadata",
                 "rule has an empty 'title'"), onlyProblem("title: ''\n" + LOGSOURCE_AND_DETECTION));

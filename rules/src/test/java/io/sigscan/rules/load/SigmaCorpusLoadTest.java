@@ -2,7 +2,7 @@ package io.sigscan.rules.load;
 
 import io.sigscan.rules.model.Problem;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -28,10 +28,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class SigmaCorpusLoadTest {
 
-    private static Path corpus;
+    private Path corpus;
 
-    @BeforeAll
-    static void locateCorpus() {
+    /** Per test, so that each one shows up as skipped with the reason. */
+    @BeforeEach
+    void locateCorpus() {
         String property = System.getProperty("sigscan.corpus", "");
         Assumptions.assumeFalse(property.isBlank(),
                 "SigmaHQ corpus tests skipped: run with -Dsigscan.corpus=/path/to/sigma to enable them");

@@ -187,6 +187,16 @@ class YamlLoadingTest {
     }
 
     @Test
+    void specialFileIsRefusedWithoutReadingIt() throws Exception {
+        Path fifo = dir.resolve("pipe.yml");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available here");
+        LoadResult result = RuleLoader.defaults().load(List.of(fifo));
+        assertEquals(List.of(new Problem(new Location(fifo.toString(), 0, 0), Problem.Severity.ERROR, "io",
+                "not a regular file or directory")), result.problems());
+    }
+
+    @Test
     void directoriesAreWalkedRecursivelyInSortedOrder() throws IOException {
         Files.createDirectories(dir.resolve("b/inner"));
         Files.createDirectories(dir.resolve(".hidden"));
@@ -199,6 +209,21 @@ class YamlLoadingTest {
         LoadResult result = RuleLoader.defaults().load(List.of(dir));
         assertEquals(List.of(), result.problems());
         assertEquals(List.of("A", "BA", "Z", "C"), result.rules().stream().map(rule -> rule.info().title()).toList());
+    }
+
+    @Test
+    void manyFilesComeOutInFileOrderThoughLoadedInParallel() throws IOException {
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String title = String.format("R%03d", i);
+            expected.add(title);
+            write(title + ".yml", title);
+        }
+        write("R150-broken.yml", "[");
+        LoadResult result = RuleLoader.defaults().load(List.of(dir));
+        assertEquals(expected, result.rules().stream().map(rule -> rule.info().title()).toList());
+        assertEquals(List.of(dir.resolve("R150-broken.yml").toString()),
+                result.problems().stream().map(problem -> problem.location().file()).toList());
     }
 
     @Test
@@ -231,6 +256,13 @@ class YamlLoadingTest {
         LoadResult result = RuleLoader.defaults().load(List.of(dir));
         assertEquals(List.of(new Problem(new Location(link.toString(), 0, 0), Problem.Severity.ERROR, "io",
                 "not a readable regular file (a broken link?)")), result.problems());
+    }
+
+    @Test
+    void fileNamedExplicitlyLoadsWhateverItsExtension() throws IOException {
+        Path file = write("rule.txt", "T");
+        assertEquals(List.of("T"), RuleLoader.defaults().load(List.of(file)).rules().stream()
+                .map(rule -> rule.info().title()).toList());
     }
 
     @Test

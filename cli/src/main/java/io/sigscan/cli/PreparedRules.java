@@ -1,0 +1,115 @@
+package io.sigscan.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.sigscan.cli.output.RuleTally;
+import io.sigscan.rules.compile.CompileResult;
+import io.sigscan.rules.compile.CompiledRuleSet;
+import io.sigscan.rules.compile.RuleSetCompiler;
+import io.sigscan.rules.load.LoadResult;
+import io.sigscan.rules.load.RuleLoader;
+import io.sigscan.rules.logsource.LogsourceMapping;
+import io.sigscan.rules.model.Problem;
+import io.sigscan.rules.model.SigmaRule;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Rules loaded and compiled for a command, with every problem found on the way, ordered by
+ * file and position.
+ *
+ * @param ruleSet  the rules that compiled
+ * @param problems loading and compiling problems, errors and warnings
+ * @param loaded   distinct rules in the rule set
+ * @param rejected rules dropped: each loading error, plus each loaded rule that did not compile
+ *                 (so a document with two errors counts twice)
+ */
+record PreparedRules(CompiledRuleSet ruleSet, List<Problem> problems, int loaded, int rejected) {
+
+    private static final Comparator<Problem> BY_POSITION = Comparator
+            .comparing((Problem problem) -> problem.location().file())
+            .thenComparingInt(problem -> problem.location().line())
+            .thenComparingInt(problem -> problem.location().column());
+
+    PreparedRules {
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * {@link #prepare} for a command: a missing mapping file is a usage error, unreadable rules
+     * a rule error, both reported without a stack trace.
+     */
+    static PreparedRules prepareFor(CommandSpec spec, List<Path> paths, Path mapping) {
+        if (mapping != null && !Files.isRegularFile(mapping)) {
+            throw new ParameterException(spec.commandLine(), "--mapping: no such file: " + mapping);
+        }
+        try {
+            return prepare(paths, mapping);
+        } catch (NoSuchFileException e) {
+            throw new CliException(ExitCodes.RULE_ERRORS, "no such file: " + e.getFile(), e);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.RULE_ERRORS, "cannot read rules: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads the rule files and directories in {@code paths} (the bundled rules when empty) and
+     * compiles them against {@code mapping} (the built-in log-source mapping when null).
+     */
+    static PreparedRules prepare(List<Path> paths, Path mapping) throws IOException {
+        RuleLoader loader = RuleLoader.defaults();
+        List<SigmaRule> rules = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        if (paths.isEmpty()) {
+            for (BundledRules.RuleText text : BundledRules.all()) {
+                LoadResult result = loader.load(text.sourceName(), text.yaml());
+                rules.addAll(result.rules());
+                problems.addAll(result.problems());
+            }
+        } else {
+            LoadResult result = loader.load(paths);
+            rules.addAll(result.rules());
+            problems.addAll(result.problems());
+        }
+        int loadErrors = (int) problems.stream().filter(Problem::isError).count();
+        LogsourceMapping logsources = mapping == null ? LogsourceMapping.builtIn() : LogsourceMapping.load(mapping);
+        problems.addAll(logsources.problems());
+        CompileResult compiled = RuleSetCompiler.compile(rules, logsources);
+        problems.addAll(compiled.problems());
+        problems.sort(BY_POSITION);
+        int distinct = RuleTally.distinctRules(compiled.ruleSet());
+        return new PreparedRules(compiled.ruleSet(), problems, distinct, loadErrors + rules.size() - distinct);
+    }
+
+    long errors() {
+        return problems.stream().filter(Problem::isError).count();
+    }
+
+    long warnings() {
+        return problems.size() - errors();
+    }
+
+    /**
+     * Prints errors one per line ({@code file:line:col: error: message [kind]}); warnings too when
+     * {@code verbose}, otherwise as one count line.
+     */
+    void report(PrintWriter err, boolean verbose) {
+        for (Problem problem : problems) {
+            if (problem.isError() || verbose) {
+                err.println(problem);
+            }
+        }
+        long warnings = warnings();
+        if (!verbose && warnings > 0) {
+            err.println(warnings + (warnings == 1 ? " rule warning" : " rule warnings") + " (--verbose lists them)");
+        }
+        err.flush();
+    }
+}

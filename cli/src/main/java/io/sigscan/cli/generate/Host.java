@@ -1,0 +1,12 @@
+package io.sigscan.cli.generate;
+
+/**
+ * A machine that logs process creations.
+ *
+ * @param name      fully qualified computer name
+ * @param user      the interactive (or, for build agents, service) account
+ * @param developer runs editors, git and node builds
+ * @param buildAgent runs CI jobs under a service account
+ */
+record Host(String name, String user, boolean developer, boolean buildAgent) {
+}

@@ -1,0 +1,70 @@
+package io.sigscan.cli.output;
+
+import static io.sigscan.cli.output.JsonText.appendString;
+
+import java.io.Writer;
+
+import io.sigscan.engine.Match;
+import io.sigscan.rules.model.RuleInfo;
+
+/**
+ * One object per match and line, keys always in this order:
+ * {@code {"rule":{"id","title","level","author","tags":[...]},"source":{"file","offset","line","record"},"event":{...}}}.
+ * Output is null-free: a rule field the rule does not set is left out, {@code tags} is always
+ * present (possibly empty), {@code line} only for text inputs and {@code record} only for EVTX.
+ */
+final class JsonLinesMatchWriter extends MatchWriter {
+
+    JsonLinesMatchWriter(Writer out) {
+        super(out);
+    }
+
+    @Override
+    String header() {
+        return "";
+    }
+
+    @Override
+    String format(Match match) {
+        StringBuilder line = new StringBuilder(256 + match.eventJson().length());
+        RuleInfo rule = match.rule();
+        line.append("{\"rule\":{");
+        boolean first = optional(line, true, "id", rule.id());
+        first = optional(line, first, "title", rule.title());
+        first = optional(line, first, "level", rule.level());
+        first = optional(line, first, "author", rule.author());
+        if (!first) {
+            line.append(',');
+        }
+        line.append("\"tags\":[");
+        for (int i = 0; i < rule.tags().size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            appendString(line, rule.tags().get(i));
+        }
+        line.append("]},\"source\":{\"file\":");
+        appendString(line, match.file());
+        line.append(",\"offset\":").append(match.offset());
+        if (match.line() > 0) {
+            line.append(",\"line\":").append(match.line());
+        }
+        if (match.record() > 0) {
+            line.append(",\"record\":").append(match.record());
+        }
+        return line.append("},\"event\":").append(match.eventJson()).append("}\n").toString();
+    }
+
+    /** Appends {@code "key":"value"} unless the value is absent; returns whether nothing was written yet. */
+    private static boolean optional(StringBuilder line, boolean first, String key, String value) {
+        if (value == null) {
+            return first;
+        }
+        if (!first) {
+            line.append(',');
+        }
+        line.append('"').append(key).append("\":");
+        appendString(line, value);
+        return false;
+    }
+}

@@ -1,0 +1,185 @@
+package io.sigscan.engine.evtx;
+
+import java.nio.ByteOrder;
+import java.util.zip.CRC32;
+
+import io.sigscan.engine.ScanProblem;
+import io.sigscan.engine.ScanProblemHandler;
+import io.sigscan.rules.event.FieldTable;
+import org.agrona.DirectBuffer;
+
+/**
+ * Reads the records of one EVTX chunk at a time; one instance per scan worker, reused for every chunk. Checks
+ * the chunk header and data checksums (a mismatch is reported, the records are still read), walks the records
+ * from the end of the chunk header, and hands each parsed record to the handler as an {@link EvtxEventView}.
+ * A record that cannot be read is reported with its file offset and skipped; after a damaged record header the
+ * reader resynchronises on the next record signature. Nothing here throws on bad input.
+ */
+public final class EvtxChunkReader {
+    static final int CHUNK_SIZE = 0x10000;
+    static final int CHUNK_HEADER_SIZE = 512;
+    static final int RECORD_HEADER_SIZE = 24;
+    /** Record header, Binary XML fragment header and trailing size copy: the least a record can be. */
+    static final int MIN_RECORD_SIZE = RECORD_HEADER_SIZE + 4 + 4;
+    private static final int RECORD_SIGNATURE = 0x00002a2a;
+    private static final long CHUNK_SIGNATURE = 0x006b6e6843666c45L; // "ElfChnk\0"
+    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+
+    private final EventTree tree = new EventTree();
+    private final BinXmlParser parser = new BinXmlParser();
+    private final EvtxEventView view;
+    private final CRC32 crc = new CRC32();
+    private final byte[] crcScratch = new byte[CHUNK_SIZE];
+    private long records;
+
+    /** A reader projecting the fields of {@code fields}. */
+    public EvtxChunkReader(FieldTable fields) {
+        this.view = new EvtxEventView(fields, tree);
+    }
+
+    /** Records handed to handlers so far by this reader. */
+    public long records() {
+        return records;
+    }
+
+    /**
+     * Reads the chunk starting at {@code chunkOffset} of {@code buffer}, of which {@code available} bytes are
+     * present (less than 64 KiB for a truncated file). {@code bufferFileOffset} is the file offset of the
+     * buffer's first byte, for reporting. Returns the number of records handed to {@code handler}. Problems in
+     * the input are reported, never thrown; only a chunk offset outside the buffer (a caller's bug) throws.
+     */
+    public int readChunk(String source, DirectBuffer buffer, int chunkOffset, int available, long bufferFileOffset,
+                         EvtxRecordHandler handler, ScanProblemHandler problems) {
+        if (chunkOffset < 0 || chunkOffset > buffer.capacity()) {
+            throwOffsetOutsideBuffer(chunkOffset, buffer.capacity());
+        }
+        final int length = Math.min(Math.min(available, CHUNK_SIZE), buffer.capacity() - chunkOffset);
+        final long fileOffset = bufferFileOffset + chunkOffset;
+        if (length < CHUNK_HEADER_SIZE) {
+            if (!isZero(buffer, chunkOffset, length)) {
+                report(problems, source, fileOffset, "truncated-chunk",
+                        "chunk of " + length + " bytes is shorter than its 512-byte header");
+            }
+            return 0;
+        }
+        if (buffer.getLong(chunkOffset, LE) != CHUNK_SIGNATURE) {
+            if (isZero(buffer, chunkOffset, length)) {
+                return 0;
+            }
+            if (buffer.getInt(chunkOffset + CHUNK_HEADER_SIZE, LE) != RECORD_SIGNATURE) {
+                report(problems, source, fileOffset, "bad-chunk",
+                        "no ElfChnk signature and no record after the header; chunk skipped");
+                return 0;
+            }
+            // A damaged signature alone does not make the records unreadable.
+            report(problems, source, fileOffset, "bad-chunk", "no ElfChnk signature; records read anyway");
+        }
+        final int dataEnd = checkChunk(source, buffer, chunkOffset, length, fileOffset, problems);
+        view.startChunk();
+        int read = 0;
+        int position = chunkOffset + CHUNK_HEADER_SIZE;
+        final int end = chunkOffset + dataEnd;
+        final int chunkEnd = chunkOffset + length;
+        while (position + RECORD_HEADER_SIZE <= end) {
+            if (buffer.getInt(position, LE) != RECORD_SIGNATURE) {
+                if (isZero(buffer, position, end - position)) {
+                    break;
+                }
+                final int next = nextSignature(buffer, position + 1, end);
+                report(problems, source, bufferFileOffset + position, "bad-record",
+                        "no record signature; skipped " + (next - position) + " bytes");
+                position = next;
+                continue;
+            }
+            final long size = buffer.getInt(position + 4, LE) & 0xffff_ffffL;
+            if (size < MIN_RECORD_SIZE || position + size > chunkEnd
+                    || (buffer.getInt(position + (int) size - 4, LE) & 0xffff_ffffL) != size) {
+                final int next = nextSignature(buffer, position + 4, end);
+                report(problems, source, bufferFileOffset + position, "bad-record",
+                        "invalid record size " + size + "; skipped " + (next - position) + " bytes");
+                position = next;
+                continue;
+            }
+            final long recordId = buffer.getLong(position + 8, LE);
+            final int recordEnd = position + (int) size;
+            if (!parser.parse(buffer, chunkOffset, chunkEnd, position + RECORD_HEADER_SIZE, recordEnd - 4, tree)) {
+                report(problems, source, bufferFileOffset + parser.failureOffset(), "bad-record",
+                        "record " + recordId + " at file offset " + (bufferFileOffset + position) + ": " + parser.failure());
+            } else if (tree.firstChild[0] == EventTree.NONE) {
+                report(problems, source, bufferFileOffset + position, "bad-record",
+                        "record " + recordId + " holds no XML element");
+            } else {
+                view.wrap(buffer, recordId, buffer.getLong(position + 16, LE), bufferFileOffset + position);
+                read++;
+                records++;
+                handler.onRecord(view);
+            }
+            position = recordEnd;
+        }
+        return read;
+    }
+
+    /**
+     * Verifies the chunk header and data checksums, reporting mismatches; returns the end of the record data
+     * relative to the chunk (the free-space offset when plausible, else the whole chunk).
+     */
+    private int checkChunk(String source, DirectBuffer buffer, int chunk, int length, long fileOffset,
+                           ScanProblemHandler problems) {
+        buffer.getBytes(chunk, crcScratch, 0, length);
+        crc.reset();
+        crc.update(crcScratch, 0, 120);
+        crc.update(crcScratch, 128, CHUNK_HEADER_SIZE - 128);
+        if ((int) crc.getValue() != buffer.getInt(chunk + 124, LE)) {
+            report(problems, source, fileOffset, "bad-chunk-checksum", "chunk header checksum mismatch; records read anyway");
+        }
+        final long freeSpace = buffer.getInt(chunk + 48, LE) & 0xffff_ffffL;
+        if (freeSpace < CHUNK_HEADER_SIZE || freeSpace > length) {
+            if (freeSpace > CHUNK_SIZE || freeSpace < CHUNK_HEADER_SIZE) {
+                report(problems, source, fileOffset, "bad-chunk",
+                        "free space offset " + freeSpace + " out of range; reading the whole chunk");
+            } else {
+                report(problems, source, fileOffset, "truncated-chunk",
+                        "chunk data ends at " + freeSpace + " but only " + length + " bytes are present");
+            }
+            return length;
+        }
+        crc.reset();
+        crc.update(crcScratch, CHUNK_HEADER_SIZE, (int) freeSpace - CHUNK_HEADER_SIZE);
+        if ((int) crc.getValue() != buffer.getInt(chunk + 52, LE)) {
+            report(problems, source, fileOffset, "bad-chunk-checksum", "record data checksum mismatch; records read anyway");
+        }
+        return (int) freeSpace;
+    }
+
+    private static void throwOffsetOutsideBuffer(int chunkOffset, int capacity) {
+        throw new IllegalArgumentException("chunk offset " + chunkOffset + " outside a buffer of " + capacity + " bytes");
+    }
+
+    private static int nextSignature(DirectBuffer buffer, int from, int end) {
+        for (int p = from; p + 4 <= end; p++) {
+            if (buffer.getInt(p, LE) == RECORD_SIGNATURE) {
+                return p;
+            }
+        }
+        return end;
+    }
+
+    private static boolean isZero(DirectBuffer buffer, int offset, int length) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            if (buffer.getLong(offset + i) != 0) {
+                return false;
+            }
+        }
+        for (; i < length; i++) {
+            if (buffer.getByte(offset + i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void report(ScanProblemHandler problems, String source, long offset, String kind, String message) {
+        problems.onProblem(new ScanProblem(source, offset, 0, kind, message));
+    }
+}

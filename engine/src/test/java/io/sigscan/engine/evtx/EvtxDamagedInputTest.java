@@ -1,0 +1,258 @@
+package io.sigscan.engine.evtx;
+
+import static io.sigscan.engine.evtx.EvtxBuilder.concat;
+import static io.sigscan.engine.evtx.EvtxBuilder.data;
+import static io.sigscan.engine.evtx.EvtxBuilder.event;
+import static io.sigscan.engine.evtx.EvtxBuilder.le;
+import static io.sigscan.engine.evtx.EvtxBuilder.string;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.sigscan.rules.event.FieldTable;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+/** Damaged evidence: every readable record is recovered and every skipped one reported with its offset. */
+class EvtxDamagedInputTest {
+    private static final int CHUNK_1 = EvtxFile.HEADER_BLOCK_SIZE;
+    private static final int CHUNK_2 = EvtxFile.HEADER_BLOCK_SIZE + EvtxFile.CHUNK_SIZE;
+    private static final int FIRST_RECORD = CHUNK_1 + 512;
+
+    record Result(List<Long> ids, List<Long> offsets, List<String> problems) {
+    }
+
+    private static Result read(byte[] file) {
+        final List<Long> ids = new ArrayList<>();
+        final List<Long> offsets = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+        EvtxFile.read("f.evtx", new UnsafeBuffer(file), FieldTable.builder().build(), view -> {
+                    ids.add(view.recordId());
+                    offsets.add(view.fileOffset());
+                }, problem -> problems.add(problem.toString()));
+        return new Result(ids, offsets, problems);
+    }
+
+    private static EvtxBuilder records(int count) {
+        final EvtxBuilder builder = new EvtxBuilder();
+        for (int i = 0; i < count; i++) {
+            builder.record(event(1, "Security", data("CommandLine", string("cmd.exe /c echo " + i))));
+        }
+        return builder;
+    }
+
+    private static ByteBuffer view(byte[] file) {
+        return ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Test
+    void anIntactFileReadsWithoutProblems() {
+        final Result result = read(records(3).build());
+
+        assertEquals(List.of(1L, 2L, 3L), result.ids());
+        assertEquals(FIRST_RECORD, result.offsets().get(0));
+        assertEquals(List.of(), result.problems());
+    }
+
+    @Test
+    void aChunkDataChecksumMismatchIsReportedAndItsRecordsStillRead() {
+        final byte[] file = records(2).build();
+        file[FIRST_RECORD + 300] ^= 0x01;
+
+        final Result result = read(file);
+
+        assertEquals(List.of(1L, 2L), result.ids());
+        assertEquals(List.of("f.evtx (byte 4096): bad-chunk-checksum: record data checksum mismatch; records read anyway"),
+                result.problems());
+    }
+
+    @Test
+    void aChunkWithADamagedSignatureStillYieldsItsRecords() {
+        final byte[] file = records(2).build();
+        file[CHUNK_1 + 3] = 'X';
+
+        final Result result = read(file);
+
+        assertEquals(List.of(1L, 2L), result.ids());
+        assertEquals(List.of("f.evtx (byte 4096): bad-chunk: no ElfChnk signature; records read anyway",
+                "f.evtx (byte 4096): bad-chunk-checksum: chunk header checksum mismatch; records read anyway"),
+                result.problems());
+    }
+
+    @Test
+    void aChunkOfGarbageIsReportedAndSkipped() {
+        final EvtxBuilder builder = records(1).newChunk();
+        final byte[] file = builder.record(event(2, "System")).build();
+        Arrays.fill(file, CHUNK_2, CHUNK_2 + EvtxFile.CHUNK_SIZE, (byte) 0x5a);
+
+        final Result result = read(file);
+
+        assertEquals(List.of(1L), result.ids());
+        assertEquals(List.of("f.evtx (byte " + CHUNK_2 + "): bad-chunk: no ElfChnk signature and no record after the header;"
+                + " chunk skipped"), result.problems());
+    }
+
+    @Test
+    void aFileHeaderChecksumMismatchIsReported() {
+        final byte[] file = records(1).build();
+        file[24] ^= 0x01;
+
+        final Result result = read(file);
+
+        assertEquals(List.of(1L), result.ids());
+        assertEquals(List.of("f.evtx (byte 0): bad-file-header: file header checksum mismatch"), result.problems());
+    }
+
+    @Test
+    void aRecordWithAnInvalidSizeIsSkippedAndReadingResumesAtTheNextRecord() {
+        final byte[] file = records(3).build();
+        final int second = FIRST_RECORD + view(file).getInt(FIRST_RECORD + 4);
+        view(file).putInt(second + 4, 7);
+        EvtxBuilder.fixChecksums(file, 0);
+
+        final Result result = read(file);
+
+        assertEquals(List.of(1L, 3L), result.ids());
+        final int third = result.offsets().get(1).intValue();
+        assertEquals(List.of("f.evtx (byte " + second + "): bad-record: invalid record size 7; skipped "
+                + (third - second) + " bytes"), result.problems());
+    }
+
+    @Test
+    void aTemplateOffsetOutsideTheChunkFailsOnlyThatRecord() {
+        final byte[] file = records(2).build();
+        final int templateInstance = FIRST_RECORD + 24 + 4;
+        view(file).putInt(templateInstance + 6, 0x7fff_0000);
+        EvtxBuilder.fixChecksums(file, 0);
+
+        final Result result = read(file);
+
+        assertEquals(List.of(2L), result.ids());
+        assertEquals(List.of("f.evtx (byte " + templateInstance + "): bad-record: record 1 at file offset " + FIRST_RECORD
+                + ": template definition offset 2147418112 outside the chunk"), result.problems());
+    }
+
+    @Test
+    void aNameOffsetOutsideTheChunkFailsOnlyThatRecord() {
+        final byte[] file = records(2).build();
+        // The first element of the template body: record header, fragment header, instance, definition header,
+        // fragment header; its name reference follows the token, dependency id and data size.
+        final int nameReference = FIRST_RECORD + 24 + 4 + 10 + 24 + 4 + 7;
+        view(file).putInt(nameReference, 0x00ff_ffff);
+        EvtxBuilder.fixChecksums(file, 0);
+
+        final Result result = read(file);
+
+        assertEquals(List.of(2L), result.ids());
+        assertEquals(1, result.problems().size());
+        assertTrue(result.problems().get(0).endsWith("name offset 16777215 outside the chunk"), result.problems()::toString);
+    }
+
+    @Test
+    void aTruncatedFileYieldsTheRecordsBeforeTheCutAndReportsTheTornChunk() {
+        final EvtxBuilder builder = records(2).newChunk();
+        builder.record(event(1, "Security", data("CommandLine", string("a"))));
+        builder.record(event(1, "Security", data("CommandLine", string("b"))));
+        final byte[] whole = builder.build();
+        final Result intact = read(whole);
+        final int cut = intact.offsets().get(3).intValue() + 40;
+
+        final Result result = read(Arrays.copyOf(whole, cut));
+
+        assertEquals(List.of(1L, 2L, 3L), result.ids());
+        assertTrue(result.problems().stream().anyMatch(p -> p.startsWith("f.evtx (byte " + CHUNK_2 + "): truncated-chunk")),
+                result.problems()::toString);
+    }
+
+    @Test
+    void aZeroFilledChunkIsSkippedSilentlyAndLaterChunksAreRead() {
+        final EvtxBuilder builder = records(1).newChunk();
+        builder.record(event(2, "System")).newChunk().record(event(3, "System"));
+        final byte[] file = builder.build();
+        Arrays.fill(file, CHUNK_2, CHUNK_2 + EvtxFile.CHUNK_SIZE, (byte) 0);
+
+        final Result result = read(file);
+
+        assertEquals(List.of(1L, 3L), result.ids());
+        assertEquals(List.of(), result.problems());
+    }
+
+    @Test
+    void chunksBeyondTheHeadersCountAreRead() {
+        final EvtxBuilder builder = records(1).newChunk();
+        final byte[] file = builder.record(event(2, "System")).build();
+        view(file).putShort(42, (short) 1);
+        view(file).putInt(120, 1);
+        view(file).putInt(124, EvtxBuilder.crc(file, 0, 120));
+
+        final Result result = read(file);
+
+        assertTrue(EvtxFile.isDirty(new UnsafeBuffer(file)));
+        assertEquals(List.of(1L, 2L), result.ids());
+        assertEquals(List.of(), result.problems());
+    }
+
+    @Test
+    void slackAfterTheFreeSpaceOffsetIsNotReadAsRecords() {
+        final byte[] file = records(2).build();
+        final int freeSpace = view(file).getInt(CHUNK_1 + 48);
+        final int second = FIRST_RECORD + view(file).getInt(FIRST_RECORD + 4);
+        view(file).putInt(CHUNK_1 + 48, second - CHUNK_1);
+        EvtxBuilder.fixChecksums(file, 0);
+
+        final Result result = read(file);
+
+        assertTrue(freeSpace > second - CHUNK_1);
+        assertEquals(List.of(1L), result.ids());
+        assertEquals(List.of(), result.problems());
+    }
+
+    @Test
+    void templatesThatInstantiateThemselvesFailTheRecordInsteadOfRecursingForever() {
+        final byte[] file = new EvtxBuilder().rawRecord(EvtxDamagedInputTest::selfInstantiatingTemplate)
+                .record(event(2, "System")).build();
+
+        final Result result = read(file);
+
+        assertEquals(List.of(2L), result.ids());
+        assertEquals(1, result.problems().size());
+        assertTrue(result.problems().get(0).contains("templates nested deeper than 64")
+                || result.problems().get(0).contains("too complex"), result.problems()::toString);
+    }
+
+    /** A record instantiating a template whose body instantiates itself twice: exponential without limits. */
+    private static byte[] selfInstantiatingTemplate(int start) {
+        final int definition = start + 4 + 10;
+        final byte[] selfInstance = concat(new byte[] {0x0c, 0x01}, le(4, 1), le(4, definition), le(4, 0));
+        final byte[] body = concat(new byte[] {0x0f, 1, 1, 0}, selfInstance, selfInstance, new byte[] {0});
+        return concat(new byte[] {0x0f, 1, 1, 0}, new byte[] {0x0c, 0x01}, le(4, 1), le(4, definition),
+                le(4, 0), new byte[16], le(4, body.length), body, le(4, 0), new byte[] {0});
+    }
+
+    @Test
+    void aRecordWithoutAnyElementIsReportedAndSkipped() {
+        final byte[] file = new EvtxBuilder().rawRecord(start -> new byte[] {0x0f, 1, 1, 0, 0})
+                .record(event(2, "System")).build();
+
+        final Result result = read(file);
+
+        assertEquals(List.of(2L), result.ids());
+        assertEquals(List.of("f.evtx (byte " + FIRST_RECORD + "): bad-record: record 1 holds no XML element"),
+                result.problems());
+    }
+
+    @Test
+    void bytesThatAreNotEvtxAreRecognisedByContent() {
+        final byte[] file = records(1).build();
+        assertTrue(EvtxFile.looksLikeEvtx(new UnsafeBuffer(file)));
+        assertFalse(EvtxFile.looksLikeEvtx(new UnsafeBuffer("{\"Event\":1}\n".getBytes())));
+        assertFalse(EvtxFile.looksLikeEvtx(new UnsafeBuffer(new byte[4])));
+        assertFalse(EvtxFile.looksLikeEvtx(new UnsafeBuffer(file), 1, file.length - 1));
+    }
+}
