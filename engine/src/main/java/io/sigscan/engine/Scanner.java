@@ -13,8 +13,8 @@ import io.sigscan.rules.compile.CompiledRuleSet;
  * order (input as listed, then byte offset, then rule order), whatever the number of threads.
  *
  * <p>Inputs are files or directories (walked recursively in name order, links followed); each
- * file's format is recognised by content: JSON lines, concatenated JSON objects, or plain text
- * lines. Bad input never stops a scan: it is reported to the {@link ScanProblemHandler} with file,
+ * file's format is recognised by content: EVTX, JSON lines, concatenated JSON objects, or plain
+ * text lines. Matches in EVTX carry the EventRecordID and line 0; text formats carry 1-based lines. Bad input never stops a scan: it is reported to the {@link ScanProblemHandler} with file,
  * byte offset and line, and the scan goes on. Handlers are called on the calling thread only.
  *
  * <p>A scanner holds no state between scans and may be used by several threads at once; each scan

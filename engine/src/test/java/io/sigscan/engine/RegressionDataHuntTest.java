@@ -25,7 +25,7 @@ import io.sigscan.rules.logsource.LogsourceMapping;
 
 /**
  * The whole pipeline on the SigmaHQ regression data: each rule, loaded and compiled with the
- * built-in log-source mapping, must fire on its JSON twin at least {@code match_count} times
+ * built-in log-source mapping, must fire on its JSON twin and its EVTX file at least {@code match_count} times
  * (1 when {@code info.yml} gives none), with no input problem. Rules the loader rejects are the
  * rules module's concern and are only bounded in number here. Needs {@code -Dsigscan.corpus}.
  */
@@ -38,7 +38,7 @@ class RegressionDataHuntTest {
     private static final Pattern FILE_ID = Pattern.compile("(?m)^id:\\s*([0-9a-fA-F-]{36})");
 
     @Test
-    void everyRegressionRuleFiresOnItsJsonTwin() throws IOException {
+    void everyRegressionRuleFiresOnItsJsonAndEvtxTwins() throws IOException {
         String corpus = System.getProperty("sigscan.corpus", "");
         assumeFalse(corpus.isBlank(), "sigscan.corpus is not set: the regression-data hunt test is skipped");
         Path root = Path.of(corpus);
@@ -71,6 +71,10 @@ class RegressionDataHuntTest {
                 long expected = count.find() ? Long.parseLong(count.group(1)) : 1;
                 checked++;
                 String failure = hunt(rule, json, expected);
+                Path evtx = json.resolveSibling(json.getFileName().toString().replace(".json", ".evtx"));
+                if (failure == null && Files.exists(evtx)) {
+                    failure = hunt(rule, evtx, expected);
+                }
                 if (NOT_LOADED.equals(failure)) {
                     rejected.add(rule.getFileName().toString());
                 } else if (failure != null) {
@@ -83,7 +87,7 @@ class RegressionDataHuntTest {
         assertEquals(List.of(), failures, failures.size() + " of " + checked + " regression tests failed");
     }
 
-    private static String hunt(Path rule, Path json, long expected) {
+    private static String hunt(Path rule, Path input, long expected) {
         LoadResult loaded = RuleLoader.defaults().load(List.of(rule));
         if (loaded.rules().isEmpty()) {
             return NOT_LOADED;
@@ -94,12 +98,12 @@ class RegressionDataHuntTest {
         }
         Recorder out = new Recorder();
         ScanSummary summary = new Scanner(compiled.ruleSet(), ScanOptions.defaults().withThreads(1))
-                .scan(List.of(json), out, out);
+                .scan(List.of(input), out, out);
         if (!out.problems.isEmpty()) {
-            return "input problems " + out.problems;
+            return input.getFileName() + ": input problems " + out.problems;
         }
         return summary.matches() >= expected ? null
-                : summary.matches() + " matches, expected at least " + expected + " in " + summary.events() + " events";
+                : input.getFileName() + ": " + summary.matches() + " matches, expected at least " + expected + " in " + summary.events() + " events";
     }
 
     private static Map<String, Path> rulesById(Path root) throws IOException {

@@ -2,6 +2,7 @@ package io.sigscan.engine.input;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.engine.evtx.EvtxFile;
 import io.sigscan.engine.json.JsonFormat;
 import io.sigscan.engine.record.RecordFormat;
 import io.sigscan.engine.text.TextFormat;
@@ -12,26 +13,21 @@ import io.sigscan.engine.text.TextFormat;
  * recognised by its {@code ElfFile} signature; anything else is plain text lines.
  */
 public final class FormatDetector {
-    public static final String UNSUPPORTED = "unsupported-format";
-
-    private static final byte[] EVTX_SIGNATURE = {'E', 'l', 'f', 'F', 'i', 'l', 'e', 0};
-
     private FormatDetector() {
     }
 
     /**
      * What the input in {@code [start, end)} of {@code buffer} is.
      *
-     * @param format    the format, or null when the input is recognised but cannot be read
-     * @param dataStart where records begin (past a byte order mark)
-     * @param reason    why it cannot be read, when {@code format} is null
+     * @param format    how to read it
+     * @param dataStart where records begin (past a byte order mark or an EVTX file header)
      */
-    public record Detection(RecordFormat format, int dataStart, String reason) {
+    public record Detection(RecordFormat format, int dataStart) {
     }
 
     public static Detection detect(DirectBuffer buffer, int start, int end, int maxRecordBytes) {
-        if (startsWith(buffer, start, end, EVTX_SIGNATURE)) {
-            return new Detection(null, start, "EVTX file (ElfFile signature): no EVTX reader is available");
+        if (EvtxFile.looksLikeEvtx(buffer, start, end - start)) {
+            return new Detection(EvtxFormat.INSTANCE, start + Math.min(EvtxFile.HEADER_BLOCK_SIZE, end - start));
         }
         int dataStart = start;
         if (end - start >= 3 && (buffer.getByte(start) & 0xFF) == 0xEF && (buffer.getByte(start + 1) & 0xFF) == 0xBB
@@ -43,24 +39,12 @@ public final class FormatDetector {
             p++;
         }
         if (p < end && buffer.getByte(p) == '{') {
-            return new Detection(JsonFormat.detect(buffer, p, end, maxRecordBytes), dataStart, null);
+            return new Detection(JsonFormat.detect(buffer, p, end, maxRecordBytes), dataStart);
         }
-        return new Detection(TextFormat.INSTANCE, dataStart, null);
+        return new Detection(TextFormat.INSTANCE, dataStart);
     }
 
     private static boolean isBlank(byte c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    }
-
-    private static boolean startsWith(DirectBuffer buffer, int start, int end, byte[] signature) {
-        if (end - start < signature.length) {
-            return false;
-        }
-        for (int i = 0; i < signature.length; i++) {
-            if (buffer.getByte(start + i) != signature[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

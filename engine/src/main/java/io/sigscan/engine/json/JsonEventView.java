@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
@@ -76,11 +75,6 @@ public final class JsonEventView implements EventView {
     private static final int DATA = 10;         // EventData.Data: one or an array of named entries
     private static final int DATA_ENTRY = 11;   // {"@Name": X, "#text": v}
 
-    // Flags kept above the ValueKind in a value's kind word.
-    private static final int KIND_MASK = 0xFF;
-    private static final int ESCAPED = 0x100;   // a string holding escapes, not yet decoded
-    private static final int DECODED = 0x200;   // a string whose bytes now live in the scratch buffer
-
     // Eight-byte masks for scanning strings a word at a time.
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
@@ -126,31 +120,12 @@ public final class JsonEventView implements EventView {
     private int noLookupsFrom;
     private byte[] alias = new byte[128];
 
-    // Values in document order, then grouped by slot once the record has parsed.
-    private final ValueList raw = new ValueList(64);
-    private int[] rawSlot = new int[64];
-    private final ValueList values = new ValueList(64);
-    private final int[] count;
-    private final int[] first;
-    private final int[] cursor;
-    private final int[] touched;
-    private int touchedCount;
-
-    private final ValueList keywords = new ValueList(64);
-    private boolean keywordsCollected;
-
-    private byte[] decodedBytes = new byte[1024];
-    private final UnsafeBuffer decoded = new UnsafeBuffer(decodedBytes);
-    private int decodedLength;
+    private final ProjectedValues values;
 
     public JsonEventView(FieldTable fields) {
         this.fields = fields;
         this.prefixes = prefixesOf(fields);
-        int slots = fields.size();
-        this.count = new int[slots];
-        this.first = new int[slots];
-        this.cursor = new int[slots];
-        this.touched = new int[slots];
+        this.values = new ProjectedValues(fields.size());
     }
 
     private static FieldTable prefixesOf(FieldTable fields) {
@@ -172,9 +147,10 @@ public final class JsonEventView implements EventView {
      *         ({@link #errorReason()} and {@link #errorOffset()} say why and where)
      */
     public int wrap(DirectBuffer buffer, int start, int limit) {
-        clear();
+        values.clear();
         this.buffer = buffer;
         this.recordStart = start;
+        this.recordEnd = start;
         this.limit = limit;
         this.pathLength = 0;
         this.noLookupsFrom = Integer.MAX_VALUE;
@@ -189,7 +165,7 @@ public final class JsonEventView implements EventView {
             return -1;
         }
         recordEnd = end;
-        group();
+        values.complete(buffer, start, end);
         return end;
     }
 
@@ -228,173 +204,35 @@ public final class JsonEventView implements EventView {
 
     @Override
     public int valueCount(int slot) {
-        if (slot == KEYWORDS) {
-            collectKeywords();
-            return keywords.size;
-        }
-        return count[slot];
+        return values.count(slot);
     }
 
     @Override
     public int valueKind(int slot, int index) {
-        if (slot == KEYWORDS) {
-            collectKeywords();
-            return keywords.kind[index] & KIND_MASK;
-        }
-        return values.kind[first[slot] + index] & KIND_MASK;
+        return values.kind(slot, index);
     }
 
     @Override
     public DirectBuffer valueBuffer(int slot, int index) {
-        if (slot == KEYWORDS) {
-            collectKeywords();
-            return bufferOf(keywords, index);
-        }
-        return bufferOf(values, first[slot] + index);
+        return values.buffer(slot, index);
     }
 
     @Override
     public int valueOffset(int slot, int index) {
-        if (slot == KEYWORDS) {
-            collectKeywords();
-            return decodedIfNeeded(keywords, index).offset[index];
-        }
-        int i = first[slot] + index;
-        return decodedIfNeeded(values, i).offset[i];
+        return values.offset(slot, index);
     }
 
     @Override
     public int valueLength(int slot, int index) {
-        if (slot == KEYWORDS) {
-            collectKeywords();
-            return decodedIfNeeded(keywords, index).length[index];
-        }
-        int i = first[slot] + index;
-        return decodedIfNeeded(values, i).length[i];
-    }
-
-    private DirectBuffer bufferOf(ValueList list, int i) {
-        return (decodedIfNeeded(list, i).kind[i] & DECODED) != 0 ? decoded : buffer;
-    }
-
-    private ValueList decodedIfNeeded(ValueList list, int i) {
-        int kind = list.kind[i];
-        if ((kind & ESCAPED) != 0) {
-            int length = list.length[i];
-            ensureDecodedCapacity(decodedLength + length);
-            int offset = list.offset[i];
-            int written = JsonStrings.unescape(buffer, offset, offset + length, decodedBytes, decodedLength);
-            list.offset[i] = decodedLength;
-            list.length[i] = written;
-            list.kind[i] = (kind & ~ESCAPED) | DECODED;
-            decodedLength += written;
-        }
-        return list;
-    }
-
-    private void ensureDecodedCapacity(int capacity) {
-        if (capacity > decodedBytes.length) {
-            decodedBytes = Arrays.copyOf(decodedBytes, Math.max(capacity, decodedBytes.length * 2));
-            decoded.wrap(decodedBytes);
-        }
-    }
-
-    private void clear() {
-        final int[] counts = count;
-        for (int t = 0; t < touchedCount; t++) {
-            counts[touched[t]] = 0;
-        }
-        touchedCount = 0;
-        raw.size = 0;
-        values.size = 0;
-        keywords.size = 0;
-        keywordsCollected = false;
-        decodedLength = 0;
-        recordEnd = recordStart;
-    }
-
-    /** Sorts the values found into per-slot runs (a counting sort over the touched slots only). */
-    private void group() {
-        final int n = raw.size;
-        final int[] slots = rawSlot;
-        final int[] counts = count;
-        for (int i = 0; i < n; i++) {
-            int slot = slots[i];
-            if (counts[slot]++ == 0) {
-                touched[touchedCount++] = slot;
-            }
-        }
-        int next = 0;
-        for (int t = 0; t < touchedCount; t++) {
-            int slot = touched[t];
-            first[slot] = next;
-            cursor[slot] = next;
-            next += counts[slot];
-        }
-        values.ensureCapacity(n);
-        values.size = n;
-        for (int i = 0; i < n; i++) {
-            int at = cursor[slots[i]]++;
-            values.kind[at] = raw.kind[i];
-            values.offset[at] = raw.offset[i];
-            values.length[at] = raw.length[i];
-        }
+        return values.length(slot, index);
     }
 
     private void addValue(int slotA, int slotB, int kind, int offset, int length) {
         if (slotA >= 0) {
-            addRaw(slotA, kind, offset, length);
+            values.add(slotA, kind, offset, length);
         }
         if (slotB >= 0 && slotB != slotA) {
-            addRaw(slotB, kind, offset, length);
-        }
-    }
-
-    private void addRaw(int slot, int kind, int offset, int length) {
-        int i = raw.add(kind, offset, length);
-        if (i == rawSlot.length) {
-            rawSlot = Arrays.copyOf(rawSlot, rawSlot.length * 2);
-        }
-        rawSlot[i] = slot;
-    }
-
-    /** Every string value of the record, keys excluded; one pass over the (already valid) bytes. */
-    private void collectKeywords() {
-        if (keywordsCollected) {
-            return;
-        }
-        keywordsCollected = true;
-        final DirectBuffer in = buffer;
-        final int end = recordEnd;
-        int p = recordStart;
-        while (p < end) {
-            if (in.getByte(p) != '"') {
-                p++;
-                continue;
-            }
-            int start = p + 1;
-            int q = start;
-            boolean escaped = false;
-            while (q < end) {
-                byte c = in.getByte(q);
-                if (c == '"') {
-                    break;
-                }
-                if (c == '\\') {
-                    escaped = true;
-                    q += 2;
-                } else {
-                    q++;
-                }
-            }
-            int next = q + 1;
-            while (next < end && isWhitespace(in.getByte(next))) {
-                next++;
-            }
-            if (next >= end || in.getByte(next) != ':') {
-                keywords.add(escaped ? ValueKind.STRING | ESCAPED : ValueKind.STRING, start, q - start);
-            }
-            p = q + 1;
+            values.add(slotB, kind, offset, length);
         }
     }
 
@@ -511,10 +349,10 @@ public final class JsonEventView implements EventView {
                 if (p < 0) {
                     return -1;
                 }
-                if (dataKey == 1 && (lastKind & KIND_MASK) == ValueKind.STRING) {
+                if (dataKey == 1 && (lastKind & ProjectedValues.KIND_MASK) == ValueKind.STRING) {
                     dataName = lastOffset;
                     dataNameLength = lastLength;
-                    dataNameEscaped = (lastKind & ESCAPED) != 0;
+                    dataNameEscaped = (lastKind & ProjectedValues.ESCAPED) != 0;
                 } else if (dataKey == 2) {
                     dataTextKind = lastKind;
                     dataTextOffset = lastOffset;
@@ -565,8 +403,8 @@ public final class JsonEventView implements EventView {
                 if (end < 0) {
                     return -1;
                 }
-                return scalar(slotA, slotB, stringEscaped ? ValueKind.STRING | ESCAPED : ValueKind.STRING, start,
-                        end - start, end + 1);
+                final int kind = stringEscaped ? ValueKind.STRING | ProjectedValues.ESCAPED : ValueKind.STRING;
+                return scalar(slotA, slotB, kind, start, end - start, end + 1);
             }
             case '{' -> {
                 int end;

@@ -3,6 +3,7 @@ package io.sigscan.engine.json;
 import org.agrona.DirectBuffer;
 
 import io.sigscan.engine.record.ByteScan;
+import io.sigscan.engine.record.RecordConsumer;
 import io.sigscan.engine.record.RecordProblemSink;
 import io.sigscan.engine.record.RecordReader;
 import io.sigscan.rules.event.EventView;
@@ -37,7 +38,14 @@ final class JsonRecordReader implements RecordReader {
     }
 
     @Override
-    public void reset(DirectBuffer buffer, int start, int end, RecordProblemSink problems) {
+    public void read(DirectBuffer buffer, int start, int end, RecordProblemSink problems, RecordConsumer records) {
+        reset(buffer, start, end, problems);
+        while (next()) {
+            records.onRecord(this);
+        }
+    }
+
+    private void reset(DirectBuffer buffer, int start, int end, RecordProblemSink problems) {
         this.buffer = buffer;
         this.end = end;
         this.position = start;
@@ -47,8 +55,8 @@ final class JsonRecordReader implements RecordReader {
         this.lineBreaks = 0;
     }
 
-    @Override
-    public boolean next() {
+    /** Moves to the next good record; false when the chunk is exhausted. */
+    private boolean next() {
         final DirectBuffer in = buffer;
         final int chunkEnd = end;
         int p = position;

@@ -2,6 +2,7 @@ package io.sigscan.engine.record;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.engine.ScanProblemHandler;
 import io.sigscan.rules.event.FieldTable;
 
 /**
@@ -30,6 +31,14 @@ public interface RecordFormat {
 
     /** The largest record start {@code p} with {@code start < p < end}, or -1 when there is none. */
     int lastRecordStart(DirectBuffer buffer, long base, int start, int end);
+
+    /**
+     * Reports what is wrong with the input as a whole (a file header, say), before its records are
+     * read; {@code [start, end)} of {@code buffer} is the input's beginning.
+     */
+    default void checkInput(String name, DirectBuffer buffer, int start, int end, long inputLength,
+                            ScanProblemHandler problems) {
+    }
 
     /** A reader for one worker, projecting the fields of {@code fields}. */
     RecordReader newReader(FieldTable fields, int maxRecordBytes);

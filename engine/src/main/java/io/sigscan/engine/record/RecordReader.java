@@ -7,20 +7,21 @@ import io.sigscan.rules.event.EventView;
 /**
  * Reads the records of one chunk after another through one reused {@link EventView}. One per
  * worker and format; not thread-safe. Bad records are reported to the sink and skipped, never
- * thrown: {@link #next()} only returns records that parsed.
+ * thrown: only records that parsed reach the consumer.
  *
- * <p>Hot path: {@link #next()} must not allocate in steady state; {@link #renderJson()} is called
- * only for matched events and may.
+ * <p>Hot path: {@link #read} must not allocate per record in steady state; {@link #renderJson()}
+ * is called only for matched events and may.
  */
 public interface RecordReader {
 
-    /** Starts on the records of {@code [start, end)} of {@code buffer}, which begins at a record start. */
-    void reset(DirectBuffer buffer, int start, int end, RecordProblemSink problems);
+    /**
+     * Reads every good record of {@code [start, end)} of {@code buffer} (which begins at a record
+     * start), handing this reader, positioned on the record, to {@code records}; the accessors
+     * below answer for that record until the callback returns. Bad records go to {@code problems}.
+     */
+    void read(DirectBuffer buffer, int start, int end, RecordProblemSink problems, RecordConsumer records);
 
-    /** Moves to the next good record; false when the chunk is exhausted. */
-    boolean next();
-
-    /** The current record; valid until the next call to {@link #next()}. */
+    /** The current record. */
     EventView view();
 
     /** Index in the buffer of the current record's first byte. */
@@ -35,6 +36,6 @@ public interface RecordReader {
     /** The current record as one line of JSON. Allocates; call only for matches. */
     String renderJson();
 
-    /** Line breaks in the whole chunk; call after {@link #next()} returned false. */
+    /** Line breaks in the whole chunk; call after {@link #read} returned. */
     long chunkLineBreaks();
 }

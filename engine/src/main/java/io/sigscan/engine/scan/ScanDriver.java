@@ -78,13 +78,10 @@ public final class ScanDriver {
                 int end = offset + length;
                 FormatDetector.Detection detection = FormatDetector.detect(buffer, offset, end,
                         options.maxRecordBytes());
-                if (detection.format() == null) {
-                    output.problem(new ScanProblem(sourceName, -1, 0, FormatDetector.UNSUPPORTED,
-                            detection.reason()));
-                } else {
-                    output.startInput(sourceName, detection.format());
-                    output.chunks(detection.format(), buffer, detection.dataStart(), end, 0);
-                }
+                RecordFormat format = detection.format();
+                output.startInput(sourceName, format);
+                format.checkInput(sourceName, buffer, offset, end, length, output::problem);
+                output.chunks(format, buffer, detection.dataStart(), end, 0);
             }
             return output.finish(started);
         }
@@ -110,14 +107,10 @@ public final class ScanDriver {
                 if (format == null) {
                     FormatDetector.Detection detection = FormatDetector.detect(window, 0, length,
                             options.maxRecordBytes());
-                    if (detection.format() == null) {
-                        IoUtil.unmap(mapped);
-                        output.problem(new ScanProblem(name, -1, 0, FormatDetector.UNSUPPORTED, detection.reason()));
-                        return;
-                    }
                     format = detection.format();
                     start = detection.dataStart();
                     output.startInput(name, format);
+                    format.checkInput(name, window, 0, length, size, output::problem);
                 }
                 int end = length;
                 if (windowStart + length < size) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.agrona.DirectBuffer;
 
 import io.sigscan.engine.record.ByteScan;
+import io.sigscan.engine.record.RecordConsumer;
 import io.sigscan.engine.record.RecordFormat;
 import io.sigscan.engine.record.RecordReader;
 import io.sigscan.rules.compile.CompiledRule;
@@ -19,9 +20,9 @@ import io.sigscan.rules.event.FieldTable;
  * The state one scan thread owns: a reader per format (each with its reused event view), a rule
  * evaluator and a hit buffer. Never shared, so the record loop needs no synchronisation.
  *
- * <p>Hot path: {@link #scan}'s loop allocates only when a record matches or is broken.
+ * <p>Hot path: {@link #onRecord} runs per record and allocates only when the record matches.
  */
-final class Worker implements RuleHitHandler {
+final class Worker implements RuleHitHandler, RecordConsumer {
     static final String INTERNAL = "internal";
 
     private final FieldTable fields;
@@ -30,6 +31,8 @@ final class Worker implements RuleHitHandler {
     private final Map<RecordFormat, RecordReader> readers = new IdentityHashMap<>();
     private CompiledRule[] hits = new CompiledRule[8];
     private int hitCount;
+    /** The chunk being scanned, while {@link #scan} runs. */
+    private ChunkResult result;
 
     Worker(CompiledRuleSet rules, int maxRecordBytes) {
         this.fields = rules.fields();
@@ -39,37 +42,42 @@ final class Worker implements RuleHitHandler {
 
     /** Reads and evaluates every record of {@code [start, end)}; never throws for bad input. */
     ChunkResult scan(RecordFormat format, DirectBuffer buffer, int start, int end, long base) {
-        final ChunkResult result = new ChunkResult(base);
+        final ChunkResult chunk = new ChunkResult(base);
         RecordReader reader = readers.get(format);
         if (reader == null) {
             reader = format.newReader(fields, maxRecordBytes);
             readers.put(format, reader);
         }
+        result = chunk;
         try {
-            reader.reset(buffer, start, end, result);
-            long events = 0;
-            while (reader.next()) {
-                events++;
-                hitCount = 0;
-                try {
-                    evaluator.evaluate(reader.view(), this);
-                    if (hitCount > 0) {
-                        collectHits(reader, result);
-                    }
-                } catch (RuntimeException e) {
-                    result.onRecordProblem(reader.recordOffset(), reader.recordLineIndex(), INTERNAL,
-                            "evaluating the rules on this record failed: " + e);
-                }
-            }
-            result.events = events;
-            result.lineBreaks = reader.chunkLineBreaks();
+            reader.read(buffer, start, end, chunk, this);
+            chunk.lineBreaks = reader.chunkLineBreaks();
         } catch (RuntimeException | InternalError | StackOverflowError e) {
             // InternalError is how the JVM reports a fault reading a mapped file that shrank.
-            result.onRecordProblem(start, 0, INTERNAL, "reading bytes " + (base + start) + ".." + (base + end)
+            chunk.onRecordProblem(start, 0, INTERNAL, "reading bytes " + (base + start) + ".." + (base + end)
                     + " failed; the rest of this chunk was skipped: " + e);
-            result.lineBreaks = lineBreaksOrZero(buffer, start, end);
+            chunk.lineBreaks = lineBreaksOrZero(buffer, start, end);
+        } finally {
+            result = null;
         }
-        return result;
+        return chunk;
+    }
+
+    /** One good record: evaluate the rules; a rule that throws is reported and the scan goes on. */
+    @Override
+    public void onRecord(RecordReader reader) {
+        final ChunkResult chunk = result;
+        chunk.events++;
+        hitCount = 0;
+        try {
+            evaluator.evaluate(reader.view(), this);
+            if (hitCount > 0) {
+                collectHits(reader, chunk);
+            }
+        } catch (RuntimeException e) {
+            chunk.onRecordProblem(reader.recordOffset(), reader.recordLineIndex(), INTERNAL,
+                    "evaluating the rules on this record failed: " + e);
+        }
     }
 
     private void collectHits(RecordReader reader, ChunkResult result) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.agrona.DirectBuffer;
 
 import io.sigscan.engine.record.ByteScan;
+import io.sigscan.engine.record.RecordConsumer;
 import io.sigscan.engine.record.RecordProblemSink;
 import io.sigscan.engine.record.RecordReader;
 import io.sigscan.rules.event.EventView;
@@ -33,7 +34,14 @@ final class TextRecordReader implements RecordReader {
     }
 
     @Override
-    public void reset(DirectBuffer buffer, int start, int end, RecordProblemSink problems) {
+    public void read(DirectBuffer buffer, int start, int end, RecordProblemSink problems, RecordConsumer records) {
+        reset(buffer, start, end, problems);
+        while (next()) {
+            records.onRecord(this);
+        }
+    }
+
+    private void reset(DirectBuffer buffer, int start, int end, RecordProblemSink problems) {
         this.buffer = buffer;
         this.end = end;
         this.position = start;
@@ -42,8 +50,8 @@ final class TextRecordReader implements RecordReader {
         this.lineBreaksSeen = 0;
     }
 
-    @Override
-    public boolean next() {
+    /** Moves to the next good record; false when the chunk is exhausted. */
+    private boolean next() {
         final DirectBuffer in = buffer;
         final int chunkEnd = end;
         while (position < chunkEnd) {

@@ -1,0 +1,72 @@
+package io.sigscan.engine.input;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import io.sigscan.engine.ScanProblemHandler;
+import io.sigscan.engine.evtx.EvtxFile;
+import io.sigscan.engine.record.RecordFormat;
+import io.sigscan.engine.record.RecordReader;
+import io.sigscan.rules.event.FieldTable;
+
+/**
+ * EVTX files as a record format: records start at the file's 64 KiB chunks, which follow its 4 KiB
+ * header block and are self-contained (each has its own string and template tables), so any chunk
+ * can be read by any worker. Records have no line numbers; matches carry the EventRecordID.
+ */
+public final class EvtxFormat implements RecordFormat {
+
+    public static final EvtxFormat INSTANCE = new EvtxFormat();
+
+    private static final long HEADER = EvtxFile.HEADER_BLOCK_SIZE;
+    private static final long CHUNK = EvtxFile.CHUNK_SIZE;
+
+    private EvtxFormat() {
+    }
+
+    @Override
+    public String name() {
+        return "evtx";
+    }
+
+    @Override
+    public boolean hasLines() {
+        return false;
+    }
+
+    @Override
+    public int nextRecordStart(DirectBuffer buffer, long base, int from, int end) {
+        long position = base + from;
+        long chunk = position <= HEADER ? HEADER : HEADER + (position - HEADER + CHUNK - 1) / CHUNK * CHUNK;
+        long start = chunk - base;
+        return start > 0 && start < end ? (int) start : -1;
+    }
+
+    @Override
+    public int lastRecordStart(DirectBuffer buffer, long base, int start, int end) {
+        long last = base + end - 1;
+        if (last < HEADER) {
+            return -1;
+        }
+        long chunk = HEADER + (last - HEADER) / CHUNK * CHUNK;
+        long at = chunk - base;
+        return at > start && at < end ? (int) at : -1;
+    }
+
+    /** Reports what is wrong with the file header (signature, checksum, version, chunk count). */
+    @Override
+    public void checkInput(String name, DirectBuffer buffer, int start, int end, long inputLength,
+                           ScanProblemHandler problems) {
+        EvtxFile.checkHeader(name, new UnsafeBuffer(buffer, start, end - start), inputLength, problems);
+    }
+
+    @Override
+    public RecordReader newReader(FieldTable fields, int maxRecordBytes) {
+        return new EvtxRecordReader(fields);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

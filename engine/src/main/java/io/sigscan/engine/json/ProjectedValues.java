@@ -1,0 +1,220 @@
+package io.sigscan.engine.json;
+
+import java.util.Arrays;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import io.sigscan.rules.event.EventView;
+import io.sigscan.rules.event.ValueKind;
+
+/**
+ * The values a {@link JsonEventView} projected out of one record, answering the
+ * {@link EventView} queries. Values arrive in document order, tagged with their slot, and are
+ * grouped into per-slot runs once the record has parsed (a counting sort over the slots touched,
+ * so the cost follows the record, not the size of the field table). String values holding escapes
+ * are decoded into a scratch buffer on first access; the keyword pseudo-slot is collected by a
+ * separate pass over the record only when first asked for.
+ *
+ * <p>Hot path: all arrays are reused and only grow, so steady state allocates nothing.
+ */
+final class ProjectedValues {
+    /** The {@link ValueKind} part of a value's kind word; flags live above it. */
+    static final int KIND_MASK = 0xFF;
+    /** A string holding escapes, not yet decoded. */
+    static final int ESCAPED = 0x100;
+    /** A string whose decoded bytes live in the scratch buffer. */
+    private static final int DECODED = 0x200;
+
+    // Values in document order, with their slots.
+    private final ValueList raw = new ValueList(64);
+    private int[] rawSlot = new int[64];
+
+    // The same values grouped by slot: slot s owns grouped[first[s] .. first[s] + count[s]).
+    private final ValueList grouped = new ValueList(64);
+    private final int[] count;
+    private final int[] first;
+    private final int[] cursor;
+    private final int[] touched;
+    private int touchedCount;
+
+    private final ValueList keywords = new ValueList(64);
+    private boolean keywordsCollected;
+
+    private DirectBuffer record;
+    private int recordStart;
+    private int recordEnd;
+
+    private byte[] decodedBytes = new byte[1024];
+    private final UnsafeBuffer decoded = new UnsafeBuffer(decodedBytes);
+    private int decodedLength;
+
+    ProjectedValues(int slots) {
+        count = new int[slots];
+        first = new int[slots];
+        cursor = new int[slots];
+        touched = new int[slots];
+    }
+
+    /** Forgets the previous record. */
+    void clear() {
+        final int[] counts = count;
+        for (int t = 0; t < touchedCount; t++) {
+            counts[touched[t]] = 0;
+        }
+        touchedCount = 0;
+        raw.size = 0;
+        grouped.size = 0;
+        keywords.size = 0;
+        keywordsCollected = false;
+        decodedLength = 0;
+    }
+
+    /** Records a value of {@code slot} found at {@code [offset, offset + length)} of the record's buffer. */
+    void add(int slot, int kind, int offset, int length) {
+        int i = raw.add(kind, offset, length);
+        if (i >= rawSlot.length) {
+            rawSlot = Arrays.copyOf(rawSlot, raw.kind.length);
+        }
+        rawSlot[i] = slot;
+    }
+
+    /** The record parsed: groups its values by slot. */
+    void complete(DirectBuffer buffer, int start, int end) {
+        record = buffer;
+        recordStart = start;
+        recordEnd = end;
+        final int n = raw.size;
+        final int[] slots = rawSlot;
+        final int[] counts = count;
+        for (int i = 0; i < n; i++) {
+            int slot = slots[i];
+            if (counts[slot]++ == 0) {
+                touched[touchedCount++] = slot;
+            }
+        }
+        int next = 0;
+        for (int t = 0; t < touchedCount; t++) {
+            int slot = touched[t];
+            first[slot] = next;
+            cursor[slot] = next;
+            next += counts[slot];
+        }
+        grouped.ensureCapacity(n);
+        grouped.size = n;
+        for (int i = 0; i < n; i++) {
+            int at = cursor[slots[i]]++;
+            grouped.kind[at] = raw.kind[i];
+            grouped.offset[at] = raw.offset[i];
+            grouped.length[at] = raw.length[i];
+        }
+    }
+
+    int count(int slot) {
+        if (slot == EventView.KEYWORDS) {
+            collectKeywords();
+            return keywords.size;
+        }
+        return count[slot];
+    }
+
+    int kind(int slot, int index) {
+        if (slot == EventView.KEYWORDS) {
+            collectKeywords();
+            return keywords.kind[index] & KIND_MASK;
+        }
+        return grouped.kind[first[slot] + index] & KIND_MASK;
+    }
+
+    DirectBuffer buffer(int slot, int index) {
+        if (slot == EventView.KEYWORDS) {
+            collectKeywords();
+            return bufferOf(keywords, index);
+        }
+        return bufferOf(grouped, first[slot] + index);
+    }
+
+    int offset(int slot, int index) {
+        if (slot == EventView.KEYWORDS) {
+            collectKeywords();
+            return decodedIfNeeded(keywords, index).offset[index];
+        }
+        int i = first[slot] + index;
+        return decodedIfNeeded(grouped, i).offset[i];
+    }
+
+    int length(int slot, int index) {
+        if (slot == EventView.KEYWORDS) {
+            collectKeywords();
+            return decodedIfNeeded(keywords, index).length[index];
+        }
+        int i = first[slot] + index;
+        return decodedIfNeeded(grouped, i).length[i];
+    }
+
+    private DirectBuffer bufferOf(ValueList list, int i) {
+        return (decodedIfNeeded(list, i).kind[i] & DECODED) != 0 ? decoded : record;
+    }
+
+    private ValueList decodedIfNeeded(ValueList list, int i) {
+        int kind = list.kind[i];
+        if ((kind & ESCAPED) != 0) {
+            int length = list.length[i];
+            ensureDecodedCapacity(decodedLength + length);
+            int offset = list.offset[i];
+            int written = JsonStrings.unescape(record, offset, offset + length, decodedBytes, decodedLength);
+            list.offset[i] = decodedLength;
+            list.length[i] = written;
+            list.kind[i] = (kind & ~ESCAPED) | DECODED;
+            decodedLength += written;
+        }
+        return list;
+    }
+
+    private void ensureDecodedCapacity(int capacity) {
+        if (capacity > decodedBytes.length) {
+            decodedBytes = Arrays.copyOf(decodedBytes, Math.max(capacity, decodedBytes.length * 2));
+            decoded.wrap(decodedBytes);
+        }
+    }
+
+    /** Every string value of the record, keys excluded; one pass over the (already valid) bytes. */
+    private void collectKeywords() {
+        if (keywordsCollected) {
+            return;
+        }
+        keywordsCollected = true;
+        final DirectBuffer in = record;
+        final int end = recordEnd;
+        int p = recordStart;
+        while (p < end) {
+            if (in.getByte(p) != '"') {
+                p++;
+                continue;
+            }
+            int start = p + 1;
+            int q = start;
+            boolean escaped = false;
+            while (q < end) {
+                byte c = in.getByte(q);
+                if (c == '"') {
+                    break;
+                }
+                if (c == '\\') {
+                    escaped = true;
+                    q += 2;
+                } else {
+                    q++;
+                }
+            }
+            int next = q + 1;
+            while (next < end && JsonEventView.isWhitespace(in.getByte(next))) {
+                next++;
+            }
+            if (next >= end || in.getByte(next) != ':') {
+                keywords.add(escaped ? ValueKind.STRING | ESCAPED : ValueKind.STRING, start, q - start);
+            }
+            p = q + 1;
+        }
+    }
+}
