@@ -9,4 +9,9 @@ package io.sigscan.cli.generate;
  * @param buildAgent runs CI jobs under a service account
  */
 record Host(String name, String user, boolean developer, boolean buildAgent) {
+
+    /** The computer name without its domain, as NetBIOS and machine accounts use it. */
+    String shortName() {
+        return name.substring(0, name.indexOf('.'));
+    }
 }
