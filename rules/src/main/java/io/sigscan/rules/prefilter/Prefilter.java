@@ -17,16 +17,17 @@ import io.sigscan.rules.event.FieldTable;
  * once, and the variants whose needles occur become candidates. Variants without a witness
  * are always candidates (as far as routing allows) and are not this class's business.
  *
- * <p>Matching folds ASCII case, like every case-insensitive Sigma match. The only non-ASCII
- * characters whose lower case is ASCII are 'İ' and the Kelvin sign; a value holding either
- * makes every needle of its field count as seen, so folding can never hide a match. Needle
+ * <p>Matching folds ASCII case, like every case-insensitive Sigma match. The few non-ASCII
+ * characters whose lower or upper case is ASCII ('İ', 'ı', 'ſ', the Kelvin sign: what
+ * Unicode-aware case-insensitive globs and regexes may equate with an ASCII letter) make every
+ * needle of their field count as seen, so folding can never hide a match. Needle
  * bytes outside ASCII are compared exactly ({@link Witnesses} only keeps such characters
  * when their bytes in a matching value are certain).
  *
  * <p>Immutable and shared; per-event state lives in the caller's arrays.
  */
 public final class Prefilter {
-    /** UTF-8 forms of the non-ASCII code points whose lower case is ASCII, and their lead bytes. */
+    /** UTF-8 forms of the non-ASCII code points whose lower or upper case is ASCII, and their lead bytes. */
     private static final byte[][] FOLDS_TO_ASCII = foldingToAscii();
     private static final boolean[] FOLDS_TO_ASCII_LEAD = leadBytes(FOLDS_TO_ASCII);
 
@@ -156,7 +157,7 @@ public final class Prefilter {
     private static byte[][] foldingToAscii() {
         List<byte[]> forms = new ArrayList<>();
         for (int cp = 0x80; cp <= Character.MAX_CODE_POINT; cp++) {
-            if (Character.toLowerCase(cp) < 0x80) {
+            if (Character.toLowerCase(cp) < 0x80 || Character.toUpperCase(cp) < 0x80) {
                 forms.add(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
             }
         }

@@ -22,7 +22,8 @@ import io.sigscan.rules.ir.ValueTest;
  *       then fewest needles), since every operand must hold;</li>
  *   <li>{@code or}: the union of all operands' witnesses; none if any operand has none;</li>
  *   <li>{@code false}: the empty witness (the detection can never match);</li>
- *   <li>everything else — {@code not}, {@code true}, regexes, keywords, null and exists tests,
+ *   <li>a regex: the longest literal text it requires (see {@link RegexLiterals});</li>
+ *   <li>everything else — {@code not}, {@code true}, keywords, null and exists tests,
  *       any test added later — has none.</li>
  * </ul>
  */
@@ -65,6 +66,10 @@ public final class Witnesses {
     }
 
     private static List<Needle> ofTest(String field, ValueTest test) {
+        if (test instanceof ValueTest.Regex regex) {
+            String run = RegexLiterals.longestRequiredRun(regex.pattern());
+            return run.isEmpty() ? null : List.of(new Needle(field, run));
+        }
         if (!(test instanceof ValueTest.Pattern pattern)) {
             return null;
         }
