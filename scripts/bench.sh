@@ -7,21 +7,26 @@
 # and prints a Markdown table of the figures and of four ratios (all rules vs no rule, 2 vs 1
 # thread, sigscan vs grep, all vs 100 rules), each "higher is better".
 #
-# Usage: scripts/bench.sh [--size SIZE] [--rules DIR] [--work DIR] [--write-readme] [--guard]
-#                         [--write-baseline]
-#   --size SIZE       size of the generated file (default 1GB; e.g. 20MB for a quick run)
+# Usage: scripts/bench.sh [--size SIZE] [--repeat N] [--rules DIR] [--work DIR] [--write-readme]
+#                         [--guard] [--write-baseline]
+#   --size SIZE       size of the generated file (default 1GB, or with --guard the baseline's size;
+#                     e.g. 20MB for a quick run)
+#   --repeat N        run each measurement N times and keep the fastest (default 1, or with --guard
+#                     the baseline's; small files and busy machines need more: JIT warm-up and
+#                     neighbours dominate)
 #   --rules DIR       rule directory (default ../shared/sigma/rules/windows beside the checkout)
 #   --work DIR        keep the generated file, literals and outputs in DIR and reuse the file on the
 #                     next run (default: a temporary directory, deleted at the end)
 #   --write-readme    put the table and the machine into README.md between the bench markers
-#   --guard           compare the ratios with bench/baseline.json; exit 1 when one is more than 15%
-#                     below its baseline
+#   --guard           compare the ratios with bench/baseline.json, recorded on a file of the same
+#                     size; exit 1 when one is more than 15% below its baseline
 #   --write-baseline  record this run's ratios as bench/baseline.json
 # Environment: SIGSCAN_JAVA_OPTS (JVM options for sigscan, e.g. -Xmx4g).
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd -P)"
-size="1GB"
+size=""
+repeat=""
 rules="$root/../shared/sigma/rules/windows"
 work=""
 write_readme=false
@@ -39,6 +44,7 @@ die() {
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) [ $# -ge 2 ] || die "--size needs a value"; size="$2"; shift 2 ;;
+    --repeat) [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || die "--repeat needs a positive count"; repeat="$2"; shift 2 ;;
     --rules) [ $# -ge 2 ] || die "--rules needs a directory"; rules="$2"; shift 2 ;;
     --work) [ $# -ge 2 ] || die "--work needs a directory"; work="$2"; shift 2 ;;
     --write-readme) write_readme=true; shift ;;
@@ -54,9 +60,16 @@ rules="$(cd "$rules" && pwd -P)"
 literal_rules="$rules/process_creation"
 [ -d "$literal_rules" ] || die "no $literal_rules to take grep's literals from"
 baseline="$root/bench/baseline.json"
-if $guard && [ ! -f "$baseline" ]; then
-  die "--guard needs $baseline (record one with --write-baseline)"
+if $guard; then
+  [ -f "$baseline" ] || die "--guard needs $baseline (record one with --write-baseline)"
+  # Ratios move with the file size (warm-up, chunks per thread): compare like with like.
+  baseline_size="$(sed -n 's/^  "size": "\(.*\)",$/\1/p' "$baseline")"
+  [ -n "$size" ] || size="$baseline_size"
+  [ "$size" = "$baseline_size" ] || die "$baseline was recorded with --size $baseline_size, not $size"
+  [ -n "$repeat" ] || repeat="$(sed -n 's/^  "repeat": \([0-9]*\),$/\1/p' "$baseline")"
 fi
+[ -n "$size" ] || size="1GB"
+[ -n "$repeat" ] || repeat=1
 
 if [ -z "$work" ]; then
   work="$(mktemp -d "${TMPDIR:-/tmp}/sigscan-bench.XXXXXX")"
@@ -135,7 +148,10 @@ declare -A raw_seconds seconds mbps eps rule_count
 bytes=0
 events=0
 
-record() { # NAME SECONDS: the figures of a run over the file
+record() { # NAME SECONDS: the figures of a run over the file, the fastest of the repeats
+  if [ -n "${raw_seconds[$1]:-}" ] && awk -v new="$2" -v old="${raw_seconds[$1]}" 'BEGIN { exit !(new >= old) }'; then
+    return
+  fi
   raw_seconds[$1]="$2"
   seconds[$1]="$(calc %.2f "$2")"
   mbps[$1]="$(calc %.1f "$bytes / 1e6 / $2")"
@@ -171,17 +187,21 @@ timed() { # NAME COMMAND...: wall-clock seconds of a command whose output goes t
   record "$name" "$(calc %.6f "$end - $start")"
 }
 
-hunt no-rule 2 "$no_rule"
-hunt hundred 2 "$hundred"
-hunt all-1 1 "$rules"
-hunt all-2 2 "$rules"
+for _ in $(seq "$repeat"); do
+  hunt no-rule 2 "$no_rule"
+  hunt hundred 2 "$hundred"
+  hunt all-1 1 "$rules"
+  hunt all-2 2 "$rules"
+done
 
 literals="$work/literals.txt"
 java -cp "$benchmarks" io.sigscan.bench.RuleLiterals "$literal_rules" "$literals"
 literal_count="$(wc -l < "$literals" | tr -d ' ')"
-timed wc wc -l "$data"
-# Output to a file: GNU grep stops at the first match when its output is /dev/null.
-timed grep env LC_ALL=C grep -c -F -i -f "$literals" "$data"
+for _ in $(seq "$repeat"); do
+  timed wc wc -l "$data"
+  # Output to a file: GNU grep stops at the first match when its output is /dev/null.
+  timed grep env LC_ALL=C grep -c -F -i -f "$literals" "$data"
+done
 
 declare -A ratio
 ratio[rules_vs_no_rule]="$(speed_ratio all-2 no-rule)"
@@ -198,6 +218,7 @@ rules_name="${rules#"$root/"}"
 
 report() {
   echo "One generated file of $(calc %.0f "$bytes / 1e6") MB ($events events; \`sigscan generate --size $size --seed 1\`),"
+  echo "fastest of $repeat run(s) each,"
   echo "rules from \`$rules_name\` (${rule_count[all-2]} loaded). Machine: $cpu, $cores cores, $jdk."
   echo
   echo "| run | threads | seconds | MB/s | events/s |"
@@ -238,6 +259,7 @@ if $write_baseline; then
   {
     echo "{"
     echo "  \"size\": \"$size\","
+    echo "  \"repeat\": $repeat,"
     echo "  \"machine\": \"$cpu, $cores cores, $jdk\","
     for i in "${!ratio_names[@]}"; do
       name="${ratio_names[$i]}"

@@ -2,9 +2,10 @@ package io.sigscan.cli.generate;
 
 /**
  * The kinds of Windows events {@link TelemetryGenerator} writes, with their share of a sample in
- * events per thousand. The shares follow a Sysmon configuration of the SwiftOnSecurity / Olaf
- * Hartong kind with Security and PowerShell script-block auditing on: registry writes and image
- * loads dominate, process creations are a small part, script blocks are rare but large.
+ * events per thousand: the shape of a fleet whose Sysmon configuration logs image loads, process
+ * access and registry writes, with logon, process-creation and script-block auditing on. Registry
+ * writes and image loads dominate, process creations are a small part, script blocks are rare
+ * but large.
  */
 public enum TelemetryKind {
     SYSMON_PROCESS_CREATION(1, EventRenderer.SYSMON_CHANNEL, "category: process_creation", 80, null, null),
