@@ -213,8 +213,9 @@ ratio_names=(rules_vs_no_rule threads_2_vs_1 sigscan_vs_grep all_vs_100_rules)
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
 [ -n "$cpu" ] || cpu="$(uname -m)"
 cores="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)"
-jdk="$(java -version 2>&1 | head -n 1)"
-rules_name="${rules#"$root/"}"
+# Quotes dropped: the line goes into JSON and Markdown.
+jdk="$(java -version 2>&1 | head -n 1 | tr -d '"')"
+rules_name="$(realpath --relative-to="$root" "$rules" 2>/dev/null || printf '%s' "$rules")"
 
 report() {
   echo "One generated file of $(calc %.0f "$bytes / 1e6") MB ($events events; \`sigscan generate --size $size --seed 1\`),"
