@@ -32,7 +32,7 @@ class CommandLineTest {
     void withoutACommandShowsUsageAndExitsTwo() {
         Cli.Result result = Cli.run();
         assertEquals(2, result.exitCode());
-        assertTrue(result.err().startsWith("sigscan: missing command (hunt, lint, demo or generate)\nUsage: sigscan"), result.err());
+        assertTrue(result.err().startsWith("sigscan: missing command (hunt, lint, demo, profile or generate)\nUsage: sigscan"), result.err());
     }
 
     @Test
