@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
 /** {@code sigscan generate}: writes synthetic Windows telemetry for tests and benchmarks. */
 @Command(name = "generate",
         description = {
-            "Writes realistic Windows telemetry as JSON lines: Sysmon 1/3/7/10/11/13, Security 4624/4688 and",
-            "PowerShell 4104 in the proportions of a real fleet, about one event in a thousand an attack.",
-            "The same seed gives the same bytes. Memory use does not depend on the size written.",
+            "Writes realistic Windows telemetry as JSON lines: Sysmon 1/3/7/10/11/13, Security 4624/4688 and"
+                    + " PowerShell 4104 in the proportions of a real fleet, about one event in a thousand an attack."
+                    + " The same seed gives the same bytes. Memory use does not depend on the size written.",
             "Exits 0 when everything was written.",
         })
 final class GenerateCommand implements Callable<Integer> {
