@@ -18,8 +18,10 @@ final class ProblemKind {
     static final String YAML_TAG = "yaml-tag";
     /** The same key twice in one mapping. */
     static final String DUPLICATE_KEY = "duplicate-key";
-    /** Correlation rules and meta filters, which this version does not evaluate. */
-    static final String UNSUPPORTED_DOCUMENT = "unsupported-document";
+    /** The {@code correlation} section of a correlation rule. */
+    static final String CORRELATION = "correlation";
+    /** The {@code filter} section of a meta filter. */
+    static final String FILTER = "filter";
     /** Sigma 1.0 constructs dropped from the spec: action: global, timeframe, aggregation pipes. */
     static final String LEGACY_SYNTAX = ConditionException.LEGACY_SYNTAX;
     /** Title, id, level, status, dates, tags, logsource. */
