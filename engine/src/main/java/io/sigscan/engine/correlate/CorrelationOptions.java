@@ -14,11 +14,12 @@ public record CorrelationOptions(List<String> timeFields, int maxEventsPerGroup,
 
     /**
      * EVTX and its evtx_dump rendering ({@code System.TimeCreated.#attributes.SystemTime}, flattened to
-     * {@code TimeCreated_SystemTime}), python-evtx style {@code TimeCreated_attributes.SystemTime}, then
+     * {@code TimeCreated_SystemTime}), python-evtx style {@code Event.System.TimeCreated_attributes.SystemTime},
+     * then
      * the names common exports use.
      */
     public static final List<String> DEFAULT_TIME_FIELDS = List.of("TimeCreated_SystemTime",
-            "TimeCreated_attributes.SystemTime", "TimeCreated", "@timestamp", "timestamp", "UtcTime", "EventTime");
+            "Event.System.TimeCreated_attributes.SystemTime", "TimeCreated", "@timestamp", "timestamp", "UtcTime", "EventTime");
 
     public CorrelationOptions {
         timeFields = List.copyOf(timeFields);
