@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             rules.report(err, verbose);
             MatchWriter table = MatchWriter.create(OutputFormat.TABLE, out);
             FirstMatches shown = new FirstMatches(table, SHOWN_FINDINGS);
-            Hunt.Outcome outcome = Hunt.run(rules, files, threads.threads(), verbose, shown, err);
+            Hunt.Outcome outcome = Hunt.run(rules, files, threads.threads(), verbose, shown, table, err);
             table.finish();
             if (shown.hidden > 0) {
                 out.printf(Locale.ROOT, "(%,d more findings not shown; hunt with -f jsonl for all of them)%n", shown.hidden);

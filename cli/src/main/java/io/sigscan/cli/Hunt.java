@@ -12,6 +12,9 @@ import io.sigscan.engine.ScanOptions;
 import io.sigscan.engine.ScanProblem;
 import io.sigscan.engine.ScanSummary;
 import io.sigscan.engine.Scanner;
+import io.sigscan.engine.correlate.CorrelatingMatchHandler;
+import io.sigscan.engine.correlate.CorrelationAlertHandler;
+import io.sigscan.engine.correlate.CorrelationStats;
 
 /** One scan of inputs with prepared rules, as {@code hunt} and {@code demo} run it. */
 final class Hunt {
@@ -25,18 +28,23 @@ final class Hunt {
     record Outcome(HuntReport report, List<ScanProblem> firstProblems) {
 
         int exitCode() {
-            return ExitCodes.ofScan(report.scan().matches(), report.scan().errors());
+            return ExitCodes.ofScan(report.findingsWritten(), report.scan().errors());
         }
     }
 
-    /** Scans {@code inputs}, sends matches to {@code matches}, streams input problems to {@code err}. */
+    /**
+     * Scans {@code inputs}, sends matches to {@code matches} and correlation alerts to {@code alerts}
+     * (each right after the match that completed it), streams input problems to {@code err}.
+     */
     static Outcome run(PreparedRules rules, List<Path> inputs, int threads, boolean verbose, MatchHandler matches,
-                       PrintWriter err) {
+                       CorrelationAlertHandler alerts, PrintWriter err) {
         InputProblemReporter problems = new InputProblemReporter(err, verbose ? Long.MAX_VALUE : SHOWN_INPUT_PROBLEMS);
         Scanner scanner = new Scanner(rules.ruleSet(), ScanOptions.defaults().withThreads(threads));
-        ScanSummary summary = scanner.scan(inputs, matches, problems);
+        CorrelatingMatchHandler correlating = rules.correlations().newHandler(matches, alerts);
+        ScanSummary summary = scanner.scan(inputs, correlating, problems);
+        CorrelationStats correlations = correlating.stats();
         HuntReport report = new HuntReport(summary, threads, rules.loaded(), rules.rejected(), (int) rules.warnings(),
-                RuleTally.of(rules.ruleSet(), summary.matchesPerRule()));
+                RuleTally.of(rules.ruleSet(), summary.matchesPerRule()), rules.correlations().rules(), correlations);
         return new Outcome(report, problems.first());
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -13,6 +14,7 @@ import io.sigscan.cli.output.MatchWriter;
 import io.sigscan.cli.output.OutputFormat;
 import io.sigscan.cli.output.StatsFile;
 import io.sigscan.cli.output.SummaryPrinter;
+import io.sigscan.engine.correlate.CorrelationOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +34,10 @@ import picocli.CommandLine.Spec;
             "Output (-f jsonl): one object per match and line, absent rule fields left out:",
             "  {\"rule\":{\"id\",\"title\",\"level\",\"author\",\"tags\":[...]},",
             "   \"source\":{\"file\",\"offset\",\"line\"|\"record\"},\"event\":{...}}",
+            "A correlation rule's alert follows the match that completed it:",
+            "  {\"rule\":{...},\"correlation\":{\"type\",\"timespan\",\"group\":{...},\"window\":{\"start\",\"end\"},",
+            "   \"value\",\"eventCount\",\"events\":[{\"file\",\"offset\"}...]}}",
+            "Rules that correlation rules use without 'generate: true' only feed them.",
         })
 final class HuntCommand implements Callable<Integer> {
 
@@ -58,6 +64,12 @@ final class HuntCommand implements Callable<Integer> {
                     + " rates, matches per rule).")
     Path stats;
 
+    @Option(names = "--time-field", paramLabel = "FIELD",
+            description = "Field holding an event's time for correlation rules; repeatable, tried in order."
+                    + " Default: TimeCreated_SystemTime, Event.System.TimeCreated_attributes.SystemTime, TimeCreated,"
+                    + " @timestamp, timestamp, UtcTime, EventTime.")
+    List<String> timeFields = new ArrayList<>();
+
     @Option(names = {"-v", "--verbose"}, description = "List every rule warning and every input problem.")
     boolean verbose;
 
@@ -72,7 +84,8 @@ final class HuntCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         requireDirectoryFor(output, "--output");
         requireDirectoryFor(stats, "--stats");
-        PreparedRules prepared = rules.prepare(verbose);
+        PreparedRules prepared = rules.prepare(verbose, timeFields.isEmpty() ? CorrelationOptions.defaults()
+                : CorrelationOptions.defaults().withTimeFields(timeFields));
         Hunt.Outcome outcome = output == null ? huntTo(spec.commandLine().getOut(), prepared) : huntToFile(prepared);
         if (stats != null) {
             try (AtomicFile file = AtomicFile.create(stats)) {
@@ -101,7 +114,7 @@ final class HuntCommand implements Callable<Integer> {
     private Hunt.Outcome huntTo(Writer out, PreparedRules prepared) {
         MatchWriter writer = MatchWriter.create(format, out);
         try {
-            Hunt.Outcome outcome = Hunt.run(prepared, inputs, threads.threads(), verbose, writer,
+            Hunt.Outcome outcome = Hunt.run(prepared, inputs, threads.threads(), verbose, writer, writer,
                     spec.commandLine().getErr());
             writer.finish();
             return outcome;

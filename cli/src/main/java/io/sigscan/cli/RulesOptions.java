@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.sigscan.engine.correlate.CorrelationOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,9 +30,12 @@ final class RulesOptions {
                     + " Without it, rejected rules are reported and the others run.")
     boolean strict;
 
-    /** Loads, compiles and reports; exits through {@link CliException} when nothing is left to run. */
-    PreparedRules prepare(boolean verbose) {
-        PreparedRules prepared = PreparedRules.prepareFor(spec, rules, mapping);
+    /**
+     * Loads, compiles and reports, correlation rules reading event times as {@code correlations}
+     * says; exits through {@link CliException} when nothing is left to run.
+     */
+    PreparedRules prepare(boolean verbose, CorrelationOptions correlations) {
+        PreparedRules prepared = PreparedRules.prepareFor(spec, rules, mapping, correlations);
         prepared.report(spec.commandLine().getErr(), verbose);
         if (strict && prepared.errors() > 0) {
             throw new CliException(ExitCodes.RULE_ERRORS, prepared.errors() + " rule "
