@@ -63,6 +63,13 @@ class CorrelationTypesTest {
     }
 
     @Test
+    void groupValuesCompareExactlyAsText() {
+        CorrelationHarness run = eventCount().at(0, "a", "User", "bob").at(1, "a", "User", "BOB")
+                .at(2, "a", "User", "bob ");
+        assertEquals(List.of(), run.alertLines());
+    }
+
+    @Test
     void rangeConditionRaisesOnlyInsideTheRange() {
         CorrelationHarness run = correlation("event_count", "- a", "- User", "gt: 1\nlte: 2").at(0, "a", "User", "bob");
         assertEquals(List.of(), run.alertLines());
