@@ -34,7 +34,8 @@ final class Hunt {
 
     /**
      * Scans {@code inputs}, sends matches to {@code matches} and correlation alerts to {@code alerts}
-     * (each right after the match that completed it), streams input problems to {@code err}.
+     * (as correlated matches leave the reorder buffer: mostly after the scan, in event-time order),
+     * streams input problems to {@code err}.
      */
     static Outcome run(PreparedRules rules, List<Path> inputs, int threads, boolean verbose, MatchHandler matches,
                        CorrelationAlertHandler alerts, PrintWriter err) {
@@ -42,6 +43,7 @@ final class Hunt {
         Scanner scanner = new Scanner(rules.ruleSet(), ScanOptions.defaults().withThreads(threads));
         CorrelatingMatchHandler correlating = rules.correlations().newHandler(matches, alerts);
         ScanSummary summary = scanner.scan(inputs, correlating, problems);
+        correlating.finish();
         CorrelationStats correlations = correlating.stats();
         HuntReport report = new HuntReport(summary, threads, rules.loaded(), rules.rejected(), (int) rules.warnings(),
                 RuleTally.of(rules.ruleSet(), summary.matchesPerRule()), rules.correlations().rules(), correlations);

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             "Output (-f jsonl): one object per match and line, absent rule fields left out:",
             "  {\"rule\":{\"id\",\"title\",\"level\",\"author\",\"tags\":[...]},",
             "   \"source\":{\"file\",\"offset\",\"line\"|\"record\"},\"event\":{...}}",
-            "A correlation rule's alert follows the match that completed it:",
+            "Correlation alerts follow the matches, in event-time order:",
             "  {\"rule\":{...},\"correlation\":{\"type\",\"timespan\",\"group\":{...},\"window\":{\"start\",\"end\"},",
             "   \"value\",\"eventCount\",\"events\":[{\"file\",\"offset\"}...]}}",
             "Rules that correlation rules use without 'generate: true' only feed them.",
@@ -70,6 +70,12 @@ final class HuntCommand implements Callable<Integer> {
                     + " @timestamp, timestamp, UtcTime, EventTime.")
     List<String> timeFields = new ArrayList<>();
 
+    @Option(names = "--correlation-buffer", paramLabel = "N",
+            description = "Correlated matches held to put them in event-time order before they enter the"
+                    + " correlation windows (default: ${DEFAULT-VALUE}); matches beyond it more than a timespan late"
+                    + " are counted, not correlated.")
+    int correlationBuffer = CorrelationOptions.defaults().maxPendingMatches();
+
     @Option(names = {"-v", "--verbose"}, description = "List every rule warning and every input problem.")
     boolean verbose;
 
@@ -84,8 +90,13 @@ final class HuntCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         requireDirectoryFor(output, "--output");
         requireDirectoryFor(stats, "--stats");
-        PreparedRules prepared = rules.prepare(verbose, timeFields.isEmpty() ? CorrelationOptions.defaults()
-                : CorrelationOptions.defaults().withTimeFields(timeFields));
+        if (correlationBuffer < 0) {
+            throw new ParameterException(spec.commandLine(), "--correlation-buffer must not be negative, not "
+                    + correlationBuffer);
+        }
+        CorrelationOptions correlations = CorrelationOptions.defaults().withMaxPendingMatches(correlationBuffer);
+        PreparedRules prepared = rules.prepare(verbose, timeFields.isEmpty() ? correlations
+                : correlations.withTimeFields(timeFields));
         Hunt.Outcome outcome = output == null ? huntTo(spec.commandLine().getOut(), prepared) : huntToFile(prepared);
         if (stats != null) {
             try (AtomicFile file = AtomicFile.create(stats)) {

@@ -2,23 +2,37 @@ package io.sigscan.engine.correlate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 import io.sigscan.engine.Match;
 import io.sigscan.engine.MatchHandler;
 
 /**
- * Sits between the ordered match stream and its consumer: passes on the matches of visible rules,
- * feeds the matches of correlated rules into their correlations' windows, and passes on each
- * alert (and feeds it to the correlations that correlate it) as soon as it is raised.
+ * Sits between the ordered match stream and its consumer: passes on the matches of visible rules at
+ * once, and feeds the matches of correlated rules into their correlations' windows in event-time
+ * order, passing on each alert (and feeding it to the correlations that chain on it) as it is raised.
+ *
+ * <p>The match stream is in input order, and inputs from several sources cover the same hours, so
+ * correlated matches wait in a reorder buffer of at most
+ * {@link CorrelationOptions#maxPendingMatches()} entries and enter the windows earliest first: when
+ * the buffer is full, and all of them at {@link #finish()}. A hunt whose correlated matches fit in
+ * the buffer is thus correlated exactly as if its events had been read in time order; beyond that,
+ * a match earlier than those already released can only join a window its group still has open.
  */
 public final class CorrelatingMatchHandler implements MatchHandler {
+    private static final Comparator<Pending> EARLIEST_FIRST = Comparator.comparingLong(Pending::time)
+            .thenComparingLong(Pending::sequence);
+
     private final Correlations correlations;
     private final MatchHandler matches;
     private final CorrelationAlertHandler alerts;
     private final CorrelationState[] states;
     private final MatchFields fields;
     private final long[] alertsPerCorrelation;
+    private final PriorityQueue<Pending> pending = new PriorityQueue<>(EARLIEST_FIRST);
+    private long sequence;
     private long alertsWritten;
     private long suppressed;
     private long untimed;
@@ -62,8 +76,26 @@ public final class CorrelatingMatchHandler implements MatchHandler {
             for (int v = 0; v < values.length; v++) {
                 values[v] = fields.text(subscription.valueFields()[v]);
             }
-            feed(subscription, group, values, time, events, 1);
+            pending.add(new Pending(time, sequence++, subscription, group, values, events));
+            if (pending.size() > correlations.options.maxPendingMatches()) {
+                release(pending.poll());
+            }
         }
+    }
+
+    /**
+     * Feeds every correlated match still waiting in the reorder buffer into the windows, earliest
+     * first, raising the alerts they complete. Call it when the match stream ends; matches passed
+     * on afterwards are correlated too, as later arrivals.
+     */
+    public void finish() {
+        while (!pending.isEmpty()) {
+            release(pending.poll());
+        }
+    }
+
+    private void release(Pending match) {
+        feed(match.subscription(), match.group(), match.values(), match.time(), match.events(), 1);
     }
 
     /** What correlation did so far. */
@@ -98,6 +130,11 @@ public final class CorrelatingMatchHandler implements MatchHandler {
             feed(subscription, pick(alert, subscription.groupFields()), pick(alert, subscription.valueFields()),
                     alert.windowEnd(), alert.events(), alert.eventCount());
         }
+    }
+
+    /** A correlated match waiting in the reorder buffer; {@code sequence} keeps arrival order among equal times. */
+    private record Pending(long time, long sequence, Subscription subscription, String[] group, String[] values,
+                           List<EventRef> events) {
     }
 
     /** The alert's group values at {@code positions} (-1: a field its group-by does not have). */

@@ -9,8 +9,11 @@ import java.util.List;
  *                          that parses wins (names as rules write them, after Windows flattening)
  * @param maxEventsPerGroup entries one group's window keeps; beyond it the oldest are dropped and counted
  * @param maxEventsPerAlert contributing events listed in one alert (all are counted)
+ * @param maxPendingMatches correlated matches held to be put in event-time order before they enter
+ *                          the windows (see {@link CorrelatingMatchHandler})
  */
-public record CorrelationOptions(List<String> timeFields, int maxEventsPerGroup, int maxEventsPerAlert) {
+public record CorrelationOptions(List<String> timeFields, int maxEventsPerGroup, int maxEventsPerAlert,
+                                 int maxPendingMatches) {
 
     /**
      * EVTX and its evtx_dump rendering ({@code System.TimeCreated.#attributes.SystemTime}, flattened to
@@ -26,21 +29,29 @@ public record CorrelationOptions(List<String> timeFields, int maxEventsPerGroup,
         if (timeFields.isEmpty()) {
             throw new IllegalArgumentException("at least one time field is needed");
         }
-        if (maxEventsPerGroup < 1 || maxEventsPerAlert < 0) {
-            throw new IllegalArgumentException("maxEventsPerGroup must be positive and maxEventsPerAlert not negative");
+        if (maxEventsPerGroup < 1 || maxEventsPerAlert < 0 || maxPendingMatches < 0) {
+            throw new IllegalArgumentException("maxEventsPerGroup must be positive, maxEventsPerAlert and "
+                    + "maxPendingMatches not negative");
         }
     }
 
-    /** The default time fields, 100,000 entries per group, 100 events listed per alert. */
+    /**
+     * The default time fields, 100,000 entries per group, 100 events listed per alert, and 250,000
+     * correlated matches reordered (a few hundred bytes each).
+     */
     public static CorrelationOptions defaults() {
-        return new CorrelationOptions(DEFAULT_TIME_FIELDS, 100_000, 100);
+        return new CorrelationOptions(DEFAULT_TIME_FIELDS, 100_000, 100, 250_000);
     }
 
     public CorrelationOptions withTimeFields(List<String> fields) {
-        return new CorrelationOptions(fields, maxEventsPerGroup, maxEventsPerAlert);
+        return new CorrelationOptions(fields, maxEventsPerGroup, maxEventsPerAlert, maxPendingMatches);
     }
 
     public CorrelationOptions withMaxEventsPerGroup(int entries) {
-        return new CorrelationOptions(timeFields, entries, maxEventsPerAlert);
+        return new CorrelationOptions(timeFields, entries, maxEventsPerAlert, maxPendingMatches);
+    }
+
+    public CorrelationOptions withMaxPendingMatches(int matches) {
+        return new CorrelationOptions(timeFields, maxEventsPerGroup, maxEventsPerAlert, matches);
     }
 }

@@ -16,6 +16,8 @@ import io.sigscan.rules.model.SigmaRule;
 /**
  * Loads rules and correlations from YAML, then plays matches of named rules through a
  * {@link CorrelatingMatchHandler} the way the ordered match stream would, recording what comes out.
+ * Unless built {@link #buffered}, it ends the stream ({@link CorrelatingMatchHandler#finish()})
+ * after every match, so that each match enters the windows before the next arrives.
  */
 final class CorrelationHarness {
     static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
@@ -25,6 +27,7 @@ final class CorrelationHarness {
     final CorrelatingMatchHandler handler;
     final List<Match> passedOn = new ArrayList<>();
     final List<CorrelationAlert> alerts = new ArrayList<>();
+    private final boolean buffered;
     private long offset;
 
     CorrelationHarness(String yaml) {
@@ -32,6 +35,16 @@ final class CorrelationHarness {
     }
 
     CorrelationHarness(String yaml, CorrelationOptions options) {
+        this(yaml, options, false);
+    }
+
+    /** A harness that leaves matches in the reorder buffer until {@link #finish()}. */
+    static CorrelationHarness buffered(String yaml, CorrelationOptions options) {
+        return new CorrelationHarness(yaml, options, true);
+    }
+
+    private CorrelationHarness(String yaml, CorrelationOptions options, boolean buffered) {
+        this.buffered = buffered;
         LoadResult loaded = RuleLoader.defaults().load("test.yml", yaml);
         assertEquals(List.of(), loaded.problems().stream().filter(Problem::isError).toList());
         rules = loaded.rules().stream().map(SigmaRule::info).toList();
@@ -64,6 +77,14 @@ final class CorrelationHarness {
         }
         offset += 100;
         handler.onMatch(new Match(rules.get(index), index, "log.json", offset, offset / 100, 0, eventJson));
+        if (!buffered) {
+            handler.finish();
+        }
+        return this;
+    }
+
+    CorrelationHarness finish() {
+        handler.finish();
         return this;
     }
 

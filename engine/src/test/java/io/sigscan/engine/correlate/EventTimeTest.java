@@ -103,4 +103,29 @@ class EventTimeTest {
         assertEquals(List.of(), run.alerts);
         assertEquals(1, run.handler.stats().droppedEntries(), "the third entry pushed out the first");
     }
+
+    private static final String TWO_SOURCES = rule("a") + rule("b") + "title: Corr\ncorrelation:\n"
+            + "    type: temporal_ordered\n    rules:\n        - a\n        - b\n    group-by: Host\n    timespan: 1m\n";
+
+    @Test
+    void inputsCoveringTheSameHoursAreCorrelatedInEventTimeOrder() {
+        CorrelationHarness run = CorrelationHarness.buffered(TWO_SOURCES, CorrelationOptions.defaults())
+                .at(0, "b", "Host", "h1").at(3600, "b", "Host", "h1")
+                .at(3590, "a", "Host", "h1").at(30, "a", "Host", "h2");
+        assertEquals(List.of(), run.alerts, "nothing enters the windows before the stream ends");
+        run.finish();
+        assertEquals(List.of("Corr [h1] 2 [300, 200]"), run.alertLines(),
+                "the second file's a at 59:50 precedes the first file's b at 1:00:00");
+        assertEquals(0, run.handler.stats().lateMatches());
+    }
+
+    @Test
+    void aFullReorderBufferReleasesItsEarliestMatch() {
+        CorrelationHarness run = CorrelationHarness.buffered(TWO_SOURCES,
+                CorrelationOptions.defaults().withMaxPendingMatches(1))
+                .at(0, "b", "Host", "h1").at(3600, "b", "Host", "h1").at(3590, "a", "Host", "h1")
+                .at(10, "a", "Host", "h1").finish();
+        assertEquals(List.of("Corr [h1] 2 [300, 200]"), run.alertLines());
+        assertEquals(1, run.handler.stats().lateMatches(), "a at :10 came after 1:00:00 had been released");
+    }
 }
