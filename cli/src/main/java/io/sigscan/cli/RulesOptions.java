@@ -30,6 +30,11 @@ final class RulesOptions {
                     + " Without it, rejected rules are reported and the others run.")
     boolean strict;
 
+    /** {@link #prepare(boolean, CorrelationOptions)} with the default correlation options. */
+    PreparedRules prepare(boolean verbose) {
+        return prepare(verbose, CorrelationOptions.defaults());
+    }
+
     /**
      * Loads, compiles and reports, correlation rules reading event times as {@code correlations}
      * says; exits through {@link CliException} when nothing is left to run.
