@@ -1,5 +1,7 @@
 package io.sigscan.engine.correlate;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.sigscan.rules.model.CorrelationRule;
@@ -24,7 +26,7 @@ public record CorrelationAlert(CorrelationRule rule, List<String> groupFields, L
 
     public CorrelationAlert {
         groupFields = List.copyOf(groupFields);
-        groupValues = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(groupValues));
+        groupValues = Collections.unmodifiableList(new ArrayList<>(groupValues));
         events = List.copyOf(events);
     }
 }

@@ -38,11 +38,6 @@ public final class Correlations {
         return rules;
     }
 
-    /** Whether matches of the rule at {@code ruleIndex} of the compiled set are passed on. */
-    public boolean isRuleVisible(int ruleIndex) {
-        return ruleVisible[ruleIndex];
-    }
-
     /**
      * A handler for one scan's ordered matches: it passes on the matches of rules no correlation
      * hides to {@code matches}, and raises alerts to {@code alerts}, each right after the match

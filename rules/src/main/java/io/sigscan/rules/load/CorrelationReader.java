@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -106,7 +107,7 @@ final class CorrelationReader {
      * location; null after reporting anything else.
      */
     private List<String> strings(YamlNode value, String key, String what,
-                                 java.util.function.Consumer<RuleReference> references) {
+                                 Consumer<RuleReference> references) {
         List<YamlNode> items = value instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(value);
         if (value instanceof YamlNode.Mapping) {
             sink.error(value.location(), ProblemKind.CORRELATION, "correlation '" + key + "' is a mapping; it must "

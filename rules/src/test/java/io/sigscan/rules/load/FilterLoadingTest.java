@@ -1,6 +1,7 @@
 package io.sigscan.rules.load;
 
 import io.sigscan.rules.ir.Expr;
+import io.sigscan.rules.model.Location;
 import io.sigscan.rules.model.LogSource;
 import io.sigscan.rules.model.RuleReference;
 import io.sigscan.rules.model.SigmaFilter;
@@ -30,9 +31,8 @@ class FilterLoadingTest {
     void rulesLogSourceAndConditionAreRead() {
         SigmaFilter filter = only("rules:\n    - 6f3e2987-db24-4c78-a860-b4f4095a7095\n    - login_jump_host\n"
                 + "selection:\n    User|startswith: adm_\ncondition: not selection\n");
-        assertEquals(List.of(new RuleReference("6f3e2987-db24-4c78-a860-b4f4095a7095", new io.sigscan.rules.model.Location(
-                "test.yml", 8, 11)), new RuleReference("login_jump_host", new io.sigscan.rules.model.Location(
-                "test.yml", 9, 11))), filter.rules());
+        assertEquals(List.of(new RuleReference("6f3e2987-db24-4c78-a860-b4f4095a7095", new Location("test.yml", 8, 11)),
+                new RuleReference("login_jump_host", new Location("test.yml", 9, 11))), filter.rules());
         assertEquals(new LogSource("process_creation", "windows", null), filter.logSource());
         assertInstanceOf(Expr.Not.class, filter.condition());
     }
