@@ -16,7 +16,7 @@ import io.sigscan.rules.model.RuleReference;
  * correlation, and so does a reference cycle or a reference to a rejected correlation, each with an
  * error at the reference. A rule or correlation referenced by any correlation whose
  * {@code generate} is false (the default) is hidden: its own matches or alerts feed correlations
- * but are not passed on.
+ * but are not passed on. An alias mapping a rule the correlation does not reference is a warning.
  */
 public final class CorrelationCompiler {
     private static final String KIND = "correlation";
@@ -70,6 +70,7 @@ public final class CorrelationCompiler {
                 continue;
             }
             CorrelationRule correlation = correlations.get(c);
+            warnAboutUnusedAliases(correlation, ruleSources[c], correlationSources[c], rules, correlations, problems);
             for (int i = 0; i < ruleSources[c].length; i++) {
                 int rule = ruleSources[c][i];
                 byRule.get(rule).add(new Subscription(newIndex[c], ruleSlots[c][i],
@@ -127,6 +128,25 @@ public final class CorrelationCompiler {
         correlationSources[c] = correlationHits.stream().mapToInt(hit -> hit[0]).toArray();
         correlationSlots[c] = correlationHits.stream().mapToInt(hit -> hit[1]).toArray();
         return resolved;
+    }
+
+    private static void warnAboutUnusedAliases(CorrelationRule correlation, int[] ruleSources, int[] correlationSources,
+                                               List<RuleInfo> rules, List<CorrelationRule> correlations,
+                                               List<Problem> problems) {
+        List<RuleInfo> sources = new ArrayList<>();
+        for (int rule : ruleSources) {
+            sources.add(rules.get(rule));
+        }
+        for (int source : correlationSources) {
+            sources.add(correlations.get(source).info());
+        }
+        correlation.aliases().forEach((alias, fields) -> fields.keySet().forEach(rule -> {
+            if (sources.stream().noneMatch(source -> rule.equals(source.name()) || rule.equals(source.id()))) {
+                problems.add(new Problem(correlation.info().location(), Problem.Severity.WARNING, KIND, "correlation '"
+                        + correlation.info().displayName() + "' aliases '" + alias + "' for rule '" + rule
+                        + "', which it does not reference; that mapping is never used"));
+            }
+        }));
     }
 
     private static boolean namesAnyOf(RuleReference reference, List<RuleInfo> rules, List<CorrelationRule> correlations) {

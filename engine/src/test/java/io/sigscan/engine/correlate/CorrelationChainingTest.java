@@ -85,6 +85,17 @@ class CorrelationChainingTest {
     }
 
     @Test
+    void anAliasForARuleNotReferencedIsAWarning() {
+        CorrelationHarness run = new CorrelationHarness(rule("a") + "title: Corr\ncorrelation:\n    type: temporal\n"
+                + "    rules: a\n    group-by: ip\n    timespan: 1m\n    aliases:\n        ip:\n            a: SourceIp\n"
+                + "            b: DestinationIp\n");
+        assertEquals(List.of("test.yml:10:1: warning: correlation 'Corr' aliases 'ip' for rule 'b', which it does not "
+                + "reference; that mapping is never used [correlation]"),
+                run.compiled.problems().stream().map(Object::toString).toList());
+        assertEquals(1, run.compiled.correlations().rules().size());
+    }
+
+    @Test
     void unknownReferenceLeavesTheCorrelationOutWithAnErrorAtTheReference() {
         CorrelationHarness run = new CorrelationHarness(rule("a") + "title: Corr\ncorrelation:\n    type: temporal\n"
                 + "    rules:\n        - a\n        - nope\n    timespan: 1m\n");
