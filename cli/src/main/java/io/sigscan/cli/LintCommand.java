@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.sigscan.cli.select.RuleSelection;
 import io.sigscan.rules.model.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,7 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PreparedRules prepared = PreparedRules.prepareFor(spec, rules, mapping);
+        PreparedRules prepared = PreparedRules.prepareFor(spec, rules, mapping, RuleSelection.all());
         PrintWriter out = spec.commandLine().getOut();
         for (Problem problem : prepared.problems()) {
             out.println(problem);

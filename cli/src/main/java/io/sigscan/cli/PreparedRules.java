@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 import io.sigscan.cli.output.RuleTally;
 import io.sigscan.rules.compile.CompileResult;
@@ -17,6 +18,7 @@ import io.sigscan.rules.load.LoadResult;
 import io.sigscan.rules.load.RuleLoader;
 import io.sigscan.rules.logsource.LogsourceMapping;
 import io.sigscan.rules.model.Problem;
+import io.sigscan.rules.model.RuleInfo;
 import io.sigscan.rules.model.SigmaRule;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -30,8 +32,9 @@ import picocli.CommandLine.ParameterException;
  * @param loaded   distinct rules in the rule set
  * @param rejected rules dropped: each loading error, plus each loaded rule that did not compile
  *                 (so a document with two errors counts twice)
+ * @param unselected rules that loaded but were left out by the rule selection, before compiling
  */
-record PreparedRules(CompiledRuleSet ruleSet, List<Problem> problems, int loaded, int rejected) {
+record PreparedRules(CompiledRuleSet ruleSet, List<Problem> problems, int loaded, int rejected, int unselected) {
 
     private static final Comparator<Problem> BY_POSITION = Comparator
             .comparing((Problem problem) -> problem.location().file())
@@ -46,12 +49,12 @@ record PreparedRules(CompiledRuleSet ruleSet, List<Problem> problems, int loaded
      * {@link #prepare} for a command: a missing mapping file is a usage error, unreadable rules
      * a rule error, both reported without a stack trace.
      */
-    static PreparedRules prepareFor(CommandSpec spec, List<Path> paths, Path mapping) {
+    static PreparedRules prepareFor(CommandSpec spec, List<Path> paths, Path mapping, Predicate<RuleInfo> selection) {
         if (mapping != null && !Files.isRegularFile(mapping)) {
             throw new ParameterException(spec.commandLine(), "--mapping: no such file: " + mapping);
         }
         try {
-            return prepare(paths, mapping);
+            return prepare(paths, mapping, selection);
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.RULE_ERRORS, "no such file: " + e.getFile(), e);
         } catch (IOException e) {
@@ -61,9 +64,10 @@ record PreparedRules(CompiledRuleSet ruleSet, List<Problem> problems, int loaded
 
     /**
      * Loads the rule files and directories in {@code paths} (the bundled rules when empty) and
-     * compiles them against {@code mapping} (the built-in log-source mapping when null).
+     * compiles those {@code selection} accepts against {@code mapping} (the built-in log-source
+     * mapping when null).
      */
-    static PreparedRules prepare(List<Path> paths, Path mapping) throws IOException {
+    static PreparedRules prepare(List<Path> paths, Path mapping, Predicate<RuleInfo> selection) throws IOException {
         RuleLoader loader = RuleLoader.defaults();
         List<SigmaRule> rules = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -79,13 +83,17 @@ record PreparedRules(CompiledRuleSet ruleSet, List<Problem> problems, int loaded
             problems.addAll(result.problems());
         }
         int loadErrors = (int) problems.stream().filter(Problem::isError).count();
+        int before = rules.size();
+        rules.removeIf(rule -> !selection.test(rule.info()));
+        int unselected = before - rules.size();
         LogsourceMapping logsources = mapping == null ? LogsourceMapping.builtIn() : LogsourceMapping.load(mapping);
         problems.addAll(logsources.problems());
         CompileResult compiled = RuleSetCompiler.compile(rules, logsources);
         problems.addAll(compiled.problems());
         problems.sort(BY_POSITION);
         int distinct = RuleTally.distinctRules(compiled.ruleSet());
-        return new PreparedRules(compiled.ruleSet(), problems, distinct, loadErrors + rules.size() - distinct);
+        return new PreparedRules(compiled.ruleSet(), problems, distinct, loadErrors + rules.size() - distinct,
+                unselected);
     }
 
     long errors() {

@@ -3,6 +3,9 @@ package io.sigscan.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+
+import io.sigscan.rules.model.RuleInfo;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,15 +33,17 @@ final class RulesOptions {
     boolean strict;
 
     /** Loads, compiles and reports; exits through {@link CliException} when nothing is left to run. */
-    PreparedRules prepare(boolean verbose) {
-        PreparedRules prepared = PreparedRules.prepareFor(spec, rules, mapping);
+    PreparedRules prepare(boolean verbose, Predicate<RuleInfo> selection) {
+        PreparedRules prepared = PreparedRules.prepareFor(spec, rules, mapping, selection);
         prepared.report(spec.commandLine().getErr(), verbose);
         if (strict && prepared.errors() > 0) {
             throw new CliException(ExitCodes.RULE_ERRORS, prepared.errors() + " rule "
                     + (prepared.errors() == 1 ? "error" : "errors") + "; not scanning because of --strict");
         }
         if (prepared.ruleSet().rules().isEmpty()) {
-            throw new CliException(ExitCodes.RULE_ERRORS, "no rule could be loaded; nothing to scan for");
+            throw new CliException(ExitCodes.RULE_ERRORS, prepared.unselected() > 0
+                    ? "none of the rules loaded is selected; nothing to scan for"
+                    : "no rule could be loaded; nothing to scan for");
         }
         return prepared;
     }
