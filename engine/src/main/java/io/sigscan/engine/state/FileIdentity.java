@@ -22,7 +22,7 @@ import io.sigscan.engine.evtx.EvtxFile;
  * rewritten in place. EVTX files rewrite their header block whenever they are written, so their
  * fingerprint covers the start of their first chunk instead.
  */
-public final class FileIdentity {
+final class FileIdentity {
     static final int FINGERPRINT_BYTES = 4096;
 
     private FileIdentity() {
