@@ -18,8 +18,9 @@ import java.nio.file.Path;
  * @param start      byte offset of a record start to begin at (0: the beginning, format header included)
  * @param lineBreaks line breaks before {@code start}, so that line numbers stay those of the whole file
  * @param end        {@link #TO_END}, or the byte offset not to read past
+ * @param problem    null, or why the path cannot be read: reported in its place instead
  */
-public record ScanInput(Path path, String name, long start, long lineBreaks, long end) {
+public record ScanInput(Path path, String name, long start, long lineBreaks, long end, ScanProblem problem) {
 
     /** Read the file to its end, whatever it is when reached. */
     public static final long TO_END = -1;
@@ -33,7 +34,17 @@ public record ScanInput(Path path, String name, long start, long lineBreaks, lon
 
     /** The whole file, read to its end. */
     public static ScanInput whole(Path path, String name) {
-        return new ScanInput(path, name, 0, 0, TO_END);
+        return new ScanInput(path, name, 0, 0, TO_END, null);
+    }
+
+    /** The complete records of {@code [start, end)} of the file, {@code lineBreaks} before {@code start}. */
+    public static ScanInput range(Path path, String name, long start, long lineBreaks, long end) {
+        return new ScanInput(path, name, start, lineBreaks, end, null);
+    }
+
+    /** A path found unreadable while listing inputs: the scan reports {@code problem} in its place. */
+    public static ScanInput unreadable(Path path, ScanProblem problem) {
+        return new ScanInput(path, problem.file(), 0, 0, TO_END, problem);
     }
 
     /** Whether reading stops at the end of the last complete record before {@link #end}. */

@@ -40,9 +40,11 @@ class ScanInputTest {
         }
     };
 
+    private ScanSummary summary;
+
     private Recorder scan(ScanInput... inputs) {
         Recorder recorder = new Recorder();
-        new Scanner(rules, ScanOptions.defaults().withThreads(2).withChunkBytes(16))
+        summary = new Scanner(rules, ScanOptions.defaults().withThreads(2).withChunkBytes(16))
                 .scanInputs(List.of(inputs), recorder, recorder, endRecorder);
         return recorder;
     }
@@ -59,13 +61,14 @@ class ScanInputTest {
         long start = LINE_1.length();
         long size = Files.size(file);
 
-        Recorder out = scan(new ScanInput(file, "events.jsonl", start, 1, size));
+        Recorder out = scan(ScanInput.range(file, "events.jsonl", start, 1, size));
 
         assertEquals(List.of(
                 "match events.jsonl @" + start + " line 2 [cmd] {\"Image\":\"cmd.exe\"}",
                 "match events.jsonl @" + (start + LINE_2.length()) + " line 3 [cmd] {\"Image\":\"C:\\\\cmd.exe\"}"),
                 out.lines);
         assertEquals(List.of("events.jsonl " + complete.length() + " 3"), ends);
+        assertEquals(complete.length() - start, summary.bytes(), "the unfinished line is not counted as read");
     }
 
     @Test
@@ -74,7 +77,7 @@ class ScanInputTest {
         Files.writeString(file, LINE_1 + LINE_2 + LINE_3, StandardCharsets.UTF_8);
         long end = LINE_1.length() + LINE_2.length() + 5;
 
-        Recorder out = scan(new ScanInput(file, "events.jsonl", 0, 0, end));
+        Recorder out = scan(ScanInput.range(file, "events.jsonl", 0, 0, end));
 
         assertEquals(1, out.matches.size(), out.lines.toString());
         assertEquals(List.of("events.jsonl " + (LINE_1.length() + LINE_2.length()) + " 2"), ends);
@@ -97,7 +100,7 @@ class ScanInputTest {
         Files.writeString(file, LINE_1 + LINE_2, StandardCharsets.UTF_8);
         long size = Files.size(file);
 
-        Recorder out = scan(new ScanInput(file, "events.jsonl", size, 2, size));
+        Recorder out = scan(ScanInput.range(file, "events.jsonl", size, 2, size));
 
         assertEquals(List.of(), out.lines);
         assertEquals(List.of("events.jsonl " + size + " 2"), ends);
@@ -105,7 +108,7 @@ class ScanInputTest {
 
     @Test
     void aRangeEndingBeforeItsStartIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new ScanInput(dir, "x", 10, 0, 5));
+        assertThrows(IllegalArgumentException.class, () -> ScanInput.range(dir, "x", 10, 0, 5));
     }
 
     @Test

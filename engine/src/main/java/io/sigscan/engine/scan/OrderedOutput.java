@@ -60,9 +60,13 @@ final class OrderedOutput implements AutoCloseable {
     }
 
     /** Counts an input that could be opened. */
-    void inputOpened(long size) {
+    void inputOpened() {
         files++;
-        bytes += size;
+    }
+
+    /** Counts bytes read; a record left for a later scan is not counted. */
+    void bytesRead(long count) {
+        bytes += count;
     }
 
     /** A problem concerning a whole input, reported in its place in the order. */

@@ -74,7 +74,11 @@ public final class ScanDriver {
         final long started = System.nanoTime();
         try (OrderedOutput output = newOutput(matches, problems, listener)) {
             for (ScanInput input : inputs) {
-                scanFile(output, input);
+                if (input.problem() != null) {
+                    output.problem(input.problem());
+                } else {
+                    scanFile(output, input);
+                }
             }
             return output.finish(started);
         }
@@ -88,7 +92,8 @@ public final class ScanDriver {
         }
         final long started = System.nanoTime();
         try (OrderedOutput output = newOutput(matches, problems, ScanListener.NONE)) {
-            output.inputOpened(length);
+            output.inputOpened();
+            output.bytesRead(length);
             if (length > 0) {
                 int end = offset + length;
                 FormatDetector.Detection detection = FormatDetector.detect(buffer, offset, end,
@@ -118,7 +123,7 @@ public final class ScanDriver {
         try (FileChannel channel = FileChannel.open(input.path(), StandardOpenOption.READ)) {
             final long size = channel.size();
             final long limit = input.completeRecordsOnly() ? Math.min(size, input.end()) : size;
-            output.inputOpened(Math.max(0, limit - position));
+            output.inputOpened();
             if (limit <= position) {
                 output.startInput(name, TextFormat.INSTANCE, input.lineBreaks());
                 output.endInput(input, position);
@@ -151,6 +156,7 @@ public final class ScanDriver {
                     break;
                 }
             }
+            output.bytesRead(position - input.start());
             output.endInput(input, position);
         } catch (IOException e) {
             output.problem(new ScanProblem(name, position == 0 ? -1 : position, 0, InputFiles.UNREADABLE,

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.sigscan.engine.ScanInput;
 import io.sigscan.engine.ScanListener;
+import io.sigscan.engine.ScanProblem;
 import io.sigscan.engine.input.InputEntry;
 import io.sigscan.engine.input.InputFiles;
 
@@ -52,7 +53,7 @@ public final class IncrementalPlan implements ScanListener {
         return plan;
     }
 
-    /** What to read, in scan order. An input that could not be examined is read whole and fails there. */
+    /** What to read, in scan order; paths that could not be listed or examined are reported in their place. */
     public List<ScanInput> inputs() {
         return List.copyOf(inputs);
     }
@@ -95,22 +96,23 @@ public final class IncrementalPlan implements ScanListener {
 
     private void add(InputEntry entry, Map<String, FileState> known) {
         if (entry.problem() != null) {
-            inputs.add(ScanInput.whole(entry.path(), entry.name()));
+            inputs.add(ScanInput.unreadable(entry.path(), entry.problem()));
             return;
         }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(entry.path(), BasicFileAttributes.class);
         } catch (IOException e) {
-            inputs.add(ScanInput.whole(entry.path(), entry.name()));
+            inputs.add(ScanInput.unreadable(entry.path(), new ScanProblem(entry.name(), -1, 0, InputFiles.UNREADABLE,
+                    InputFiles.reason(e))));
             return;
         }
         String key = FileIdentity.key(entry.path(), attributes);
         FileState before = known.get(key);
         long size = attributes.size();
         ScanInput input = resumable(entry.path(), before, size)
-                ? new ScanInput(entry.path(), entry.name(), before.offset(), before.lineBreaks(), size)
-                : new ScanInput(entry.path(), entry.name(), 0, 0, size);
+                ? ScanInput.range(entry.path(), entry.name(), before.offset(), before.lineBreaks(), size)
+                : ScanInput.range(entry.path(), entry.name(), 0, 0, size);
         inputs.add(input);
         planned.put(input, new Planned(key, before));
     }

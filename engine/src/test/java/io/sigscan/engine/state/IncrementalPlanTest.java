@@ -86,6 +86,15 @@ class IncrementalPlanTest {
     }
 
     @Test
+    void pathsThatCannotBeReadAreReportedInTheirPlaceAsAWholeScanReportsThem() throws IOException {
+        Files.createSymbolicLink(dir.resolve("broken"), dir.resolve("nowhere"));
+        List<ScanInput> inputs = IncrementalPlan.of(ScanState.EMPTY, List.of(dir)).inputs();
+        assertEquals(1, inputs.size());
+        assertEquals(dir.resolve("broken") + ": unreadable: broken symbolic link: no such file or directory",
+                inputs.get(0).problem().toString());
+    }
+
+    @Test
     void aFileTheScanDidNotFinishKeepsItsPreviousEntry() throws IOException {
         append("a.log", "one\n");
         ScanState first = run(ScanState.EMPTY, List.of("a.log 0..4 after 0"));
