@@ -49,10 +49,9 @@ import picocli.CommandLine.Spec;
             "  {\"rule\":{\"id\",\"title\",\"level\",\"author\",\"tags\":[...]},",
             "   \"source\":{\"file\",\"offset\",\"line\"|\"record\"},\"event\":{...}}",
             "",
-            "Scheduled scans: with --state DIR each run reads only what is new since the last run",
-            "(appended bytes, new files, rotated files by identity) and -o FILE receives that run's",
-            "new matches; the state advances only once FILE is safely written. Exit code 6 when",
-            "another run holds DIR.",
+            "Scheduled scans: with --state DIR each run reads only what is new since the last run (appended bytes,"
+                    + " new files, rotated files by identity) and -o FILE receives that run's new matches; the state"
+                    + " advances only once FILE is safely written. Exit code 6 when another run holds DIR.",
         })
 final class HuntCommand implements Callable<Integer> {
 
