@@ -253,7 +253,7 @@ final class HuntCommand implements Callable<Integer> {
      * and the hunt is not quiet.
      */
     private ScanListener progress(ScanListener next, LongSupplier totalBytes) {
-        if (quiet || System.console() == null) {
+        if (quiet || !ProgressBar.interactive()) {
             return next;
         }
         List<InputEntry> files = InputFiles.expand(inputs);

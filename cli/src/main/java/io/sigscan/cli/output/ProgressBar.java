@@ -1,5 +1,6 @@
 package io.sigscan.cli.output;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -37,6 +38,25 @@ public final class ProgressBar implements ScanListener {
         this.clock = nanoClock;
         this.started = nanoClock.getAsLong();
         this.lastDrawn = started;
+    }
+
+    /**
+     * Whether a person is watching: the process has a console. From Java 22 on {@code System.console()}
+     * exists even when the streams are redirected, and {@code Console.isTerminal()} (called
+     * reflectively, as this code is built for Java 17) says whether it is a terminal.
+     */
+    public static boolean interactive() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     @Override
