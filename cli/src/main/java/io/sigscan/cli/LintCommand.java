@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import io.sigscan.rules.model.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,6 +31,9 @@ final class LintCommand implements Callable<Integer> {
             description = "Log-source mapping file replacing the built-in one.")
     Path mapping;
 
+    @Mixin
+    PlaceholdersOption placeholders;
+
     @Option(names = "--strict", description = "Fail (exit 3) on warnings too.")
     boolean strict;
 
@@ -39,7 +43,7 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PreparedRules prepared = PreparedRules.prepareFor(spec, rules, mapping);
+        PreparedRules prepared = PreparedRules.prepareFor(spec, rules, mapping, placeholders.file);
         PrintWriter out = spec.commandLine().getOut();
         for (Problem problem : prepared.problems()) {
             out.println(problem);

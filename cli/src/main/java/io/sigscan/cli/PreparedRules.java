@@ -14,6 +14,7 @@ import io.sigscan.rules.compile.CompileResult;
 import io.sigscan.rules.compile.CompiledRuleSet;
 import io.sigscan.rules.compile.RuleSetCompiler;
 import io.sigscan.rules.load.LoadResult;
+import io.sigscan.rules.load.Placeholders;
 import io.sigscan.rules.load.RuleLoader;
 import io.sigscan.rules.logsource.LogsourceMapping;
 import io.sigscan.rules.model.Problem;
@@ -43,15 +44,18 @@ record PreparedRules(CompiledRuleSet ruleSet, List<Problem> problems, int loaded
     }
 
     /**
-     * {@link #prepare} for a command: a missing mapping file is a usage error, unreadable rules
-     * a rule error, both reported without a stack trace.
+     * {@link #prepare} for a command: a missing mapping or placeholders file is a usage error,
+     * unreadable rules a rule error, both reported without a stack trace.
      */
-    static PreparedRules prepareFor(CommandSpec spec, List<Path> paths, Path mapping) {
+    static PreparedRules prepareFor(CommandSpec spec, List<Path> paths, Path mapping, Path placeholders) {
         if (mapping != null && !Files.isRegularFile(mapping)) {
             throw new ParameterException(spec.commandLine(), "--mapping: no such file: " + mapping);
         }
+        if (placeholders != null && !Files.isRegularFile(placeholders)) {
+            throw new ParameterException(spec.commandLine(), "--placeholders: no such file: " + placeholders);
+        }
         try {
-            return prepare(paths, mapping);
+            return prepare(paths, mapping, placeholders);
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.RULE_ERRORS, "no such file: " + e.getFile(), e);
         } catch (IOException e) {
@@ -60,11 +64,14 @@ record PreparedRules(CompiledRuleSet ruleSet, List<Problem> problems, int loaded
     }
 
     /**
-     * Loads the rule files and directories in {@code paths} (the bundled rules when empty) and
-     * compiles them against {@code mapping} (the built-in log-source mapping when null).
+     * Loads the rule files and directories in {@code paths} (the bundled rules when empty), with
+     * the placeholder values in {@code placeholders} (none when null), and compiles them against
+     * {@code mapping} (the built-in log-source mapping when null). Problems of the placeholders
+     * file are reported with the rules' but reject no rule by themselves.
      */
-    static PreparedRules prepare(List<Path> paths, Path mapping) throws IOException {
-        RuleLoader loader = RuleLoader.defaults();
+    static PreparedRules prepare(List<Path> paths, Path mapping, Path placeholders) throws IOException {
+        Placeholders values = placeholders == null ? Placeholders.none() : Placeholders.load(placeholders);
+        RuleLoader loader = RuleLoader.defaults().withPlaceholders(values);
         List<SigmaRule> rules = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         if (paths.isEmpty()) {
@@ -79,6 +86,7 @@ record PreparedRules(CompiledRuleSet ruleSet, List<Problem> problems, int loaded
             problems.addAll(result.problems());
         }
         int loadErrors = (int) problems.stream().filter(Problem::isError).count();
+        problems.addAll(values.problems());
         LogsourceMapping logsources = mapping == null ? LogsourceMapping.builtIn() : LogsourceMapping.load(mapping);
         problems.addAll(logsources.problems());
         CompileResult compiled = RuleSetCompiler.compile(rules, logsources);
