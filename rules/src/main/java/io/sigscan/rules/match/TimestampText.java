@@ -140,7 +140,7 @@ final class TimestampText {
     }
 
     /** Days from 1970-01-01 to the civil date (H. Hinnant's algorithm). */
-    static long epochDay(int year, int month, int day) {
+    private static long epochDay(int year, int month, int day) {
         final long y = month <= 2 ? year - 1 : year;
         final long era = Math.floorDiv(y, 400);
         final long yearOfEra = y - era * 400;

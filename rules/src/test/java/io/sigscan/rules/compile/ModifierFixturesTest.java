@@ -17,7 +17,7 @@ import io.sigscan.rules.load.RuleLoader;
  * Hand-written fixtures for cidr, comparisons, time parts, fieldref and expand: a rule, events
  * that must match and near misses that must not, each run through the compiled predicate and
  * the interpreter. Events are written {@code "Field=value|Field=value"}; a field given twice is
- * an array.
+ * an array, {@code Field=<null>} is JSON null.
  */
 class ModifierFixturesTest {
 
@@ -78,7 +78,8 @@ class ModifierFixturesTest {
                 List.of("TargetFilename=C:\\a.exe|Image=c:\\A.EXE", "TargetFilename=ÄRGER|Image=ärger",
                         "TargetFilename=x|TargetFilename=y|Image=Y", "TargetFilename=|Image="),
                 List.of("TargetFilename=C:\\a.exe|Image=C:\\b.exe", "TargetFilename=C:\\a.exe", "Image=C:\\a.exe",
-                        "TargetFilename=C:\\a.exe|Image=C:\\a.exe2", "TargetFilename=Straße|Image=STRASSE"));
+                        "TargetFilename=C:\\a.exe|Image=C:\\a.exe2", "TargetFilename=Straße|Image=STRASSE",
+                        "TargetFilename=<null>|Image=<null>", "TargetFilename=null|Image=<null>"));
         check("sel:\n  CommandLine|fieldref|contains: Image\ncondition: sel",
                 List.of("CommandLine=\"C:\\Tools\\x.exe\" -run|Image=c:\\tools\\X.exe", "CommandLine=abc|Image="),
                 List.of("CommandLine=x.ex|Image=x.exe", "CommandLine=C:\\Tools\\x.exe"));
@@ -134,7 +135,12 @@ class ModifierFixturesTest {
         TestEvent event = TestEvent.of(fields);
         for (String pair : text.split("\\|")) {
             int equals = pair.indexOf('=');
-            event.put(pair.substring(0, equals), pair.substring(equals + 1));
+            String value = pair.substring(equals + 1);
+            if (value.equals("<null>")) {
+                event.putNull(pair.substring(0, equals));
+            } else {
+                event.put(pair.substring(0, equals), value);
+            }
         }
         return event;
     }
