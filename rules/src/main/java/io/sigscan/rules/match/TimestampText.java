@@ -9,8 +9,8 @@ import io.sigscan.rules.ir.ValueTest;
  * {@code yyyy-MM-dd}, optionally followed by {@code T} or a space and {@code HH:mm[:ss[.fff...]]},
  * optionally followed by {@code Z} or an offset {@code ±HH[:mm]}. A timestamp with an offset is
  * converted to UTC first; one without is taken as UTC; a date alone is midnight. Dates are
- * proleptic Gregorian; anything else (other layouts, impossible dates, hour 24, second 60) is not
- * a timestamp.
+ * proleptic Gregorian from year 1, as Python's; anything else (other layouts, impossible dates,
+ * hour 24, second 60) is not a timestamp.
  */
 final class TimestampText {
     /** Returned by {@link #part} for text that is not a timestamp. */
@@ -30,7 +30,7 @@ final class TimestampText {
         final int year = digits(buffer, offset, 4);
         final int month = digits(buffer, offset + 5, 2);
         final int day = digits(buffer, offset + 8, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
             return NOT_A_TIMESTAMP;
         }
         int i = offset + 10;

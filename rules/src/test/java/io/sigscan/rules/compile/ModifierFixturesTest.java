@@ -42,6 +42,14 @@ class ModifierFixturesTest {
     }
 
     @Test
+    void cidrComparesAllOfAnIpv6AddressWhenThePrefixIsLong() {
+        check("sel:\n  ip|cidr: ['2001:db8::8/128', '1:2:3:4:5:6:7:0/112']\ncondition: sel",
+                List.of("ip=2001:db8::8", "ip=2001:0db8:0:0:0:0:0:0008", "ip=1:2:3:4:5:6:7:ffff", "ip=1:2:3:4:5:6:7::"),
+                List.of("ip=2001:db8::9", "ip=2001:db8:0:1::8", "ip=1:2:3:4:5:6:8:0", "ip=1:2:3:4:5:6::7",
+                        "ip=2001:db8::0.0.0.8:1"));
+    }
+
+    @Test
     void comparisonsReadTheValueAsADecimalNumber() {
         check("sel:\n  a|gt: 10\ncondition: sel",
                 List.of("a=11", "a=10.5", "a=1e2", "a=+11", "a=12345678901234567890", "a=10.000000000000000000001"),
@@ -60,7 +68,7 @@ class ModifierFixturesTest {
                         "t=2024-05-01T03:59:59.1234567Z", "t=2024-05-01T03:30", "t=2024-05-01T01:30:00-0130"),
                 List.of("t=2024-05-01T04:00:00Z", "t=2024-05-01T03:00:00-01:00", "t=03:00:00", "t=2024-13-01T03:00:00Z",
                         "t=2024-05-01T24:00:00Z", "t=2024-05-01T03:00:60Z", "t=yesterday", "t=2024-05-01",
-                        "t=2024-05-01T03:00:00+25:00", "t=2024-05-01T03:00:00 UTC"));
+                        "t=2024-05-01T03:00:00+25:00", "t=2024-05-01T03:00:00 UTC", "t=0000-05-01T03:00:00Z"));
         check("sel:\n  t|day: 1\ncondition: sel",
                 List.of("t=2024-02-29T23:30:00-01:00", "t=2024-03-01"),
                 List.of("t=2024-03-01T00:30:00+01:00", "t=2023-02-29T10:00:00Z"));
