@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "generated %,d events (%.1f MB, seed %d) in %s in %.1f s%n", events, bytes / 1e6,
                     seed, directory, (System.nanoTime() - started) / 1e9);
             err.flush();
-            PreparedRules rules = PreparedRules.prepareFor(spec, List.of(), null, RuleSelection.all());
+            PreparedRules rules = PreparedRules.prepareFor(spec, List.of(), null, null, RuleSelection.all());
             rules.report(err, verbose);
             MatchWriter table = MatchWriter.create(OutputFormat.TABLE, out);
             FirstMatches shown = new FirstMatches(table, SHOWN_FINDINGS);

@@ -15,6 +15,7 @@ import io.sigscan.rules.compile.CompileResult;
 import io.sigscan.rules.compile.CompiledRuleSet;
 import io.sigscan.rules.compile.RuleSetCompiler;
 import io.sigscan.rules.load.LoadResult;
+import io.sigscan.rules.load.Placeholders;
 import io.sigscan.rules.load.RuleLoader;
 import io.sigscan.rules.logsource.LogsourceMapping;
 import io.sigscan.rules.model.Problem;
@@ -46,15 +47,19 @@ record PreparedRules(CompiledRuleSet ruleSet, List<Problem> problems, int loaded
     }
 
     /**
-     * {@link #prepare} for a command: a missing mapping file is a usage error, unreadable rules
-     * a rule error, both reported without a stack trace.
+     * {@link #prepare} for a command: a missing mapping or placeholders file is a usage error,
+     * unreadable rules a rule error, both reported without a stack trace.
      */
-    static PreparedRules prepareFor(CommandSpec spec, List<Path> paths, Path mapping, Predicate<RuleInfo> selection) {
+    static PreparedRules prepareFor(CommandSpec spec, List<Path> paths, Path mapping, Path placeholders,
+                                    Predicate<RuleInfo> selection) {
         if (mapping != null && !Files.isRegularFile(mapping)) {
             throw new ParameterException(spec.commandLine(), "--mapping: no such file: " + mapping);
         }
+        if (placeholders != null && !Files.isRegularFile(placeholders)) {
+            throw new ParameterException(spec.commandLine(), "--placeholders: no such file: " + placeholders);
+        }
         try {
-            return prepare(paths, mapping, selection);
+            return prepare(paths, mapping, placeholders, selection);
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.RULE_ERRORS, "no such file: " + e.getFile(), e);
         } catch (IOException e) {
@@ -63,12 +68,15 @@ record PreparedRules(CompiledRuleSet ruleSet, List<Problem> problems, int loaded
     }
 
     /**
-     * Loads the rule files and directories in {@code paths} (the bundled rules when empty) and
-     * compiles those {@code selection} accepts against {@code mapping} (the built-in log-source
-     * mapping when null).
+     * Loads the rule files and directories in {@code paths} (the bundled rules when empty), with
+     * the placeholder values in {@code placeholders} (none when null), and compiles those
+     * {@code selection} accepts against {@code mapping} (the built-in log-source mapping when null).
+     * Problems of the placeholders file are reported with the rules' but reject no rule by themselves.
      */
-    static PreparedRules prepare(List<Path> paths, Path mapping, Predicate<RuleInfo> selection) throws IOException {
-        RuleLoader loader = RuleLoader.defaults();
+    static PreparedRules prepare(List<Path> paths, Path mapping, Path placeholders, Predicate<RuleInfo> selection)
+            throws IOException {
+        Placeholders values = placeholders == null ? Placeholders.none() : Placeholders.load(placeholders);
+        RuleLoader loader = RuleLoader.defaults().withPlaceholders(values);
         List<SigmaRule> rules = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         if (paths.isEmpty()) {
@@ -86,6 +94,7 @@ record PreparedRules(CompiledRuleSet ruleSet, List<Problem> problems, int loaded
         int before = rules.size();
         rules.removeIf(rule -> !selection.test(rule.info()));
         int unselected = before - rules.size();
+        problems.addAll(values.problems());
         LogsourceMapping logsources = mapping == null ? LogsourceMapping.builtIn() : LogsourceMapping.load(mapping);
         problems.addAll(logsources.problems());
         CompileResult compiled = RuleSetCompiler.compile(rules, logsources);

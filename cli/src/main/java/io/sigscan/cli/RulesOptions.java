@@ -7,11 +7,15 @@ import java.util.function.Predicate;
 
 import io.sigscan.rules.model.RuleInfo;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Which rules a scanning command runs: {@code -r/--rules}, {@code --mapping}, {@code --strict}. */
+/**
+ * Which rules a scanning command runs: {@code -r/--rules}, {@code --mapping},
+ * {@code --placeholders}, {@code --strict}.
+ */
 final class RulesOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -27,6 +31,9 @@ final class RulesOptions {
                     + " means, and field renames).")
     Path mapping;
 
+    @Mixin
+    PlaceholdersOption placeholders;
+
     @Option(names = "--strict",
             description = "Do not scan when any rule is rejected: report the rule errors and exit 3."
                     + " Without it, rejected rules are reported and the others run.")
@@ -34,7 +41,7 @@ final class RulesOptions {
 
     /** Loads, compiles and reports; exits through {@link CliException} when nothing is left to run. */
     PreparedRules prepare(boolean verbose, Predicate<RuleInfo> selection) {
-        PreparedRules prepared = PreparedRules.prepareFor(spec, rules, mapping, selection);
+        PreparedRules prepared = PreparedRules.prepareFor(spec, rules, mapping, placeholders.file, selection);
         prepared.report(spec.commandLine().getErr(), verbose);
         if (strict && prepared.errors() > 0) {
             throw new CliException(ExitCodes.RULE_ERRORS, prepared.errors() + " rule "

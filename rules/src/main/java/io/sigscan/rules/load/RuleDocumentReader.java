@@ -19,10 +19,10 @@ final class RuleDocumentReader {
     private final RuleMetadataReader metadata;
     private final DetectionLowerer detection;
 
-    RuleDocumentReader(ProblemSink sink) {
+    RuleDocumentReader(ProblemSink sink, Placeholders placeholders) {
         this.sink = sink;
         this.metadata = new RuleMetadataReader(sink);
-        this.detection = new DetectionLowerer(sink);
+        this.detection = new DetectionLowerer(sink, placeholders);
     }
 
     /** Reads every document of one file, adding each good rule to {@code rules}. */
@@ -77,7 +77,7 @@ final class RuleDocumentReader {
         int errorsBefore = sink.errorCount();
         RuleInfo info = metadata.info(rule);
         LogSource logSource = metadata.logSource(rule);
-        Expr expr = detection(rule);
+        Expr expr = detection(rule, info.displayName());
         if (sink.errorCount() != errorsBefore || expr == null) {
             return null;
         }
@@ -101,7 +101,7 @@ final class RuleDocumentReader {
         return true;
     }
 
-    private Expr detection(YamlNode.Mapping rule) {
+    private Expr detection(YamlNode.Mapping rule, String ruleName) {
         YamlNode value = rule.get("detection");
         if (value == null) {
             sink.error(rule.location(), ProblemKind.METADATA, "rule has no 'detection'");
@@ -112,6 +112,6 @@ final class RuleDocumentReader {
                     + "; it must be a mapping of search identifiers and a condition");
             return null;
         }
-        return detection.lower(mapping);
+        return detection.lower(mapping, ruleName);
     }
 }

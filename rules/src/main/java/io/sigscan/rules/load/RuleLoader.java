@@ -22,14 +22,16 @@ import java.util.List;
  * Results are in that order whatever the number of threads used.
  *
  * <p>Problem kinds: io, encoding, yaml, yaml-tag, duplicate-key, unsupported-document,
- * legacy-syntax, metadata, detection, unknown-modifier, unsupported-modifier, modifier, regex,
- * condition, internal.
+ * legacy-syntax, metadata, detection, unknown-modifier, modifier, placeholder, regex, condition,
+ * internal.
  */
 public final class RuleLoader {
 
     private final YamlDocumentReader yaml = new YamlDocumentReader();
+    private final Placeholders placeholders;
 
-    private RuleLoader() {
+    private RuleLoader(Placeholders placeholders) {
+        this.placeholders = placeholders;
     }
 
     /**
@@ -37,7 +39,15 @@ public final class RuleLoader {
      * up to 64 levels. Safe to share between threads.
      */
     public static RuleLoader defaults() {
-        return new RuleLoader();
+        return new RuleLoader(Placeholders.none());
+    }
+
+    /**
+     * A loader like this one that expands {@code %name%} placeholders of {@code expand} values
+     * with {@code placeholders}; without it, a rule using a placeholder is rejected.
+     */
+    public RuleLoader withPlaceholders(Placeholders placeholders) {
+        return new RuleLoader(placeholders);
     }
 
     /**
@@ -87,7 +97,7 @@ public final class RuleLoader {
             if (documents.isEmpty() && sink.errorCount() == errorsBefore) {
                 sink.warning(new Location(sourceName, 0, 0), ProblemKind.YAML, "file holds no YAML document, so no rule");
             }
-            new RuleDocumentReader(sink).readAll(documents, rules);
+            new RuleDocumentReader(sink, placeholders).readAll(documents, rules);
         } catch (RuntimeException | StackOverflowError e) {
             sink.error(new Location(sourceName, 0, 0), ProblemKind.INTERNAL,
                     "internal error while loading this file, please report it: " + e);
