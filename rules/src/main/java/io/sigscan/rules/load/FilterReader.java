@@ -48,7 +48,7 @@ final class FilterReader {
                 detectionEntries.add(entry);
             }
         }
-        Expr condition = detection.lower(new YamlNode.Mapping(detectionEntries, filter.location()));
+        Expr condition = detection.lower(new YamlNode.Mapping(detectionEntries, filter.location()), info.displayName());
         if (sink.errorCount() != errorsBefore || condition == null) {
             return null;
         }

@@ -30,10 +30,10 @@ final class ProblemKind {
     static final String DETECTION = "detection";
     /** A modifier name Sigma does not define. */
     static final String UNKNOWN_MODIFIER = "unknown-modifier";
-    /** A Sigma modifier this version cannot evaluate yet. */
-    static final String UNSUPPORTED_MODIFIER = "unsupported-modifier";
     /** Modifiers that cannot be combined, or a value a modifier cannot take. */
     static final String MODIFIER = "modifier";
+    /** A placeholder without a value, or a placeholders file that cannot be used. */
+    static final String PLACEHOLDER = "placeholder";
     /** A {@code re} value that is not a valid regular expression. */
     static final String REGEX = "regex";
     /** The condition expression. */

@@ -22,10 +22,10 @@ final class RuleDocumentReader {
     private final CorrelationReader correlations;
     private final FilterReader filters;
 
-    RuleDocumentReader(ProblemSink sink) {
+    RuleDocumentReader(ProblemSink sink, Placeholders placeholders) {
         this.sink = sink;
         this.metadata = new RuleMetadataReader(sink);
-        this.detection = new DetectionLowerer(sink);
+        this.detection = new DetectionLowerer(sink, placeholders);
         this.correlations = new CorrelationReader(sink, metadata);
         this.filters = new FilterReader(sink, metadata, detection);
     }
@@ -93,14 +93,14 @@ final class RuleDocumentReader {
         int errorsBefore = sink.errorCount();
         RuleInfo info = metadata.info(rule);
         LogSource logSource = metadata.logSource(rule);
-        Expr expr = detection(rule);
+        Expr expr = detection(rule, info.displayName());
         if (sink.errorCount() != errorsBefore || expr == null) {
             return null;
         }
         return new SigmaRule(info, logSource, expr);
     }
 
-    private Expr detection(YamlNode.Mapping rule) {
+    private Expr detection(YamlNode.Mapping rule, String ruleName) {
         YamlNode value = rule.get("detection");
         if (value == null) {
             sink.error(rule.location(), ProblemKind.METADATA, "rule has no 'detection'");
@@ -111,6 +111,6 @@ final class RuleDocumentReader {
                     + "; it must be a mapping of search identifiers and a condition");
             return null;
         }
-        return detection.lower(mapping);
+        return detection.lower(mapping, ruleName);
     }
 }

@@ -20,15 +20,17 @@ import java.util.List;
  * {@code .github}) are skipped. A file named explicitly is read whatever its extension.
  * Results are in that order whatever the number of threads used.
  *
- * <p>Problem kinds: io, encoding, yaml, yaml-tag, duplicate-key,
- * legacy-syntax, metadata, detection, correlation, filter, unknown-modifier, unsupported-modifier, modifier, regex,
- * condition, internal.
+ * <p>Problem kinds: io, encoding, yaml, yaml-tag, duplicate-key, legacy-syntax, metadata,
+ * detection, correlation, filter, unknown-modifier, modifier, placeholder, regex, condition,
+ * internal.
  */
 public final class RuleLoader {
 
     private final YamlDocumentReader yaml = new YamlDocumentReader();
+    private final Placeholders placeholders;
 
-    private RuleLoader() {
+    private RuleLoader(Placeholders placeholders) {
+        this.placeholders = placeholders;
     }
 
     /**
@@ -36,7 +38,15 @@ public final class RuleLoader {
      * up to 64 levels. Safe to share between threads.
      */
     public static RuleLoader defaults() {
-        return new RuleLoader();
+        return new RuleLoader(Placeholders.none());
+    }
+
+    /**
+     * A loader like this one that expands {@code %name%} placeholders of {@code expand} values
+     * with {@code placeholders}; without it, a rule using a placeholder is rejected.
+     */
+    public RuleLoader withPlaceholders(Placeholders placeholders) {
+        return new RuleLoader(placeholders);
     }
 
     /**
@@ -86,7 +96,7 @@ public final class RuleLoader {
             if (documents.isEmpty() && sink.errorCount() == errorsBefore) {
                 sink.warning(new Location(sourceName, 0, 0), ProblemKind.YAML, "file holds no YAML document, so no rule");
             }
-            new RuleDocumentReader(sink).readAll(documents, loaded);
+            new RuleDocumentReader(sink, placeholders).readAll(documents, loaded);
         } catch (RuntimeException | StackOverflowError e) {
             sink.error(new Location(sourceName, 0, 0), ProblemKind.INTERNAL,
                     "internal error while loading this file, please report it: " + e);
