@@ -11,6 +11,7 @@ import io.sigscan.cli.output.InputProblemReporter;
 import io.sigscan.cli.profile.Profile;
 import io.sigscan.cli.profile.ProfileWriter;
 import io.sigscan.cli.profile.Profiler;
+import io.sigscan.cli.select.RuleSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +58,7 @@ final class ProfileCommand implements Callable<Integer> {
         if (top < 0) {
             throw new ParameterException(spec.commandLine(), "--top must be 0 or more, not " + top);
         }
-        PreparedRules prepared = rules.prepare(false);
+        PreparedRules prepared = rules.prepare(false, RuleSelection.all());
         PrintWriter err = spec.commandLine().getErr();
         InputProblemReporter problems = new InputProblemReporter(err, Hunt.SHOWN_INPUT_PROBLEMS);
         Profile profile = Profiler.run(prepared.ruleSet(), inputs, problems);

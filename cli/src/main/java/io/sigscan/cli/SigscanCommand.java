@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.LIST_0, ExitCodes.LIST_1, ExitCodes.LIST_2, ExitCodes.LIST_3, ExitCodes.LIST_4,
-            ExitCodes.LIST_5},
+            ExitCodes.LIST_5, ExitCodes.LIST_6},
         description = "Runs Sigma detection rules over large Windows and EDR event logs, fast.",
         subcommands = {HuntCommand.class, LintCommand.class, DemoCommand.class, ProfileCommand.class,
             GenerateCommand.class})

@@ -15,6 +15,7 @@ class CommandLineTest {
             assertTrue(help.out().startsWith("Usage: sigscan " + command), help.out());
             assertTrue(help.out().contains("Exit codes (when several apply, the highest wins):"), command + ": " + help.out());
             assertTrue(help.out().contains("  4   input errors: some inputs or records could not be read"), help.out());
+            assertTrue(help.out().contains("  6   hunt --state: another run holds the state directory"), help.out());
             assertTrue(help.out().contains("--debug"), command + " inherits --debug");
         }
     }

@@ -37,6 +37,7 @@ final class PredicateCompiler {
     private static final MethodHandle IS_NULL;
     private static final MethodHandle EXISTS;
     private static final MethodHandle NOT;
+    private static final MethodHandle FIELD_REF;
     private static final MethodHandle ALWAYS_TRUE = constant(true);
     private static final MethodHandle ALWAYS_FALSE = constant(false);
     private static final byte[] TEMPLATE_BYTES = templateBytes();
@@ -51,6 +52,8 @@ final class PredicateCompiler {
             IS_NULL = lookup.findStatic(Leaves.class, "isNull", MethodType.methodType(boolean.class, int.class, EventView.class));
             EXISTS = lookup.findStatic(Leaves.class, "exists", MethodType.methodType(boolean.class, int.class, EventView.class));
             NOT = lookup.findStatic(Leaves.class, "not", MethodType.methodType(boolean.class, boolean.class));
+            FIELD_REF = lookup.findStatic(Leaves.class, "fieldRef", MethodType.methodType(boolean.class,
+                    Expr.Position.class, boolean.class, int.class, int.class, EventView.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -105,6 +108,10 @@ final class PredicateCompiler {
         }
         if (expr instanceof Expr.IsNull isNull) {
             return MethodHandles.insertArguments(IS_NULL, 0, slot(isNull.field()));
+        }
+        if (expr instanceof Expr.FieldRef fieldRef) {
+            return MethodHandles.insertArguments(FIELD_REF, 0, fieldRef.position(), fieldRef.cased(),
+                    slot(fieldRef.field()), slot(fieldRef.referenced()));
         }
         return MethodHandles.insertArguments(EXISTS, 0, slot(((Expr.Exists) expr).field()));
     }

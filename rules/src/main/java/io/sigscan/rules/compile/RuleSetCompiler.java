@@ -150,6 +150,9 @@ public final class RuleSetCompiler {
             fields.add(isNull.field());
         } else if (expr instanceof Expr.Exists exists) {
             fields.add(exists.field());
+        } else if (expr instanceof Expr.FieldRef fieldRef) {
+            fields.add(fieldRef.field());
+            fields.add(fieldRef.referenced());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sigscan.rules.ir.Expr;
 import io.sigscan.rules.model.LogSource;
 import io.sigscan.rules.model.Problem;
 
@@ -31,6 +32,16 @@ class LogsourceMappingTest {
         LogsourceVariant security = variants.get(1);
         assertEquals(Map.of("Channel", List.of("Security"), "EventID", List.of("4688")), security.conditions());
         assertEquals(Map.of("Image", "NewProcessName", "ParentImage", "ParentProcessName"), security.renames());
+    }
+
+    @Test
+    void renamesApplyToBothFieldsOfAFieldReference() {
+        LogsourceVariant variant = new LogsourceVariant("security 4688", Map.of(),
+                Map.of("Image", "NewProcessName", "ParentImage", "ParentProcessName"));
+        assertEquals(new Expr.Not(new Expr.FieldRef("NewProcessName", "ParentProcessName", Expr.Position.ENDSWITH, true)),
+                variant.rename(new Expr.Not(new Expr.FieldRef("Image", "ParentImage", Expr.Position.ENDSWITH, true))));
+        assertEquals(new Expr.FieldRef("User", "NewProcessName", Expr.Position.EQUALS, false),
+                variant.rename(new Expr.FieldRef("User", "Image", Expr.Position.EQUALS, false)));
     }
 
     @Test
