@@ -8,6 +8,8 @@ import java.util.PriorityQueue;
 
 import io.sigscan.engine.Match;
 import io.sigscan.engine.MatchHandler;
+import io.sigscan.engine.json.MatchFields;
+import io.sigscan.engine.time.EventTime;
 
 /**
  * Sits between the ordered match stream and its consumer: passes on the matches of visible rules at
@@ -30,6 +32,7 @@ public final class CorrelatingMatchHandler implements MatchHandler {
     private final CorrelationAlertHandler alerts;
     private final CorrelationState[] states;
     private final MatchFields fields;
+    private final EventTime eventTime;
     private final long[] alertsPerCorrelation;
     private final PriorityQueue<Pending> pending = new PriorityQueue<>(EARLIEST_FIRST);
     private long sequence;
@@ -45,7 +48,8 @@ public final class CorrelatingMatchHandler implements MatchHandler {
         for (int c = 0; c < states.length; c++) {
             states[c] = new CorrelationState(correlations.rules.get(c), correlations.options);
         }
-        this.fields = new MatchFields(correlations.fields, correlations.timeSlots);
+        this.fields = new MatchFields(correlations.fields);
+        this.eventTime = new EventTime(correlations.options.timeFields());
         this.alertsPerCorrelation = new long[states.length];
     }
 
@@ -61,11 +65,12 @@ public final class CorrelatingMatchHandler implements MatchHandler {
         if (subscriptions.length == 0) {
             return;
         }
-        long time = fields.read(match.eventJson()) ? fields.time() : EventTimeParser.NO_TIME;
-        if (time == EventTimeParser.NO_TIME) {
+        long time = eventTime.of(match.eventJson());
+        if (time == EventTime.NONE) {
             untimed++;
             return;
         }
+        fields.read(match.eventJson());
         List<EventRef> events = List.of(new EventRef(match.file(), match.offset()));
         for (Subscription subscription : subscriptions) {
             String[] group = new String[subscription.groupFields().length];

@@ -87,12 +87,8 @@ public final class CorrelationCompiler {
                 correlationVisible[sourceIndex] &= correlation.generate();
             }
         }
-        int[] timeSlots = new int[options.timeFields().size()];
-        for (int i = 0; i < timeSlots.length; i++) {
-            timeSlots[i] = fields.add(options.timeFields().get(i));
-        }
         Correlations resolved = new Correlations(accepted, toArrays(byRule), toArrays(byCorrelation), ruleVisible,
-                correlationVisible, fields.build(), timeSlots, options);
+                correlationVisible, fields.build(), options);
         return new Result(resolved, problems);
     }
 

@@ -17,11 +17,10 @@ public final class Correlations {
     final boolean[] ruleVisible;
     final boolean[] correlationVisible;
     final FieldTable fields;
-    final int[] timeSlots;
     final CorrelationOptions options;
 
     Correlations(List<CorrelationRule> rules, Subscription[][] byRule, Subscription[][] byCorrelation,
-                 boolean[] ruleVisible, boolean[] correlationVisible, FieldTable fields, int[] timeSlots,
+                 boolean[] ruleVisible, boolean[] correlationVisible, FieldTable fields,
                  CorrelationOptions options) {
         this.rules = List.copyOf(rules);
         this.byRule = byRule;
@@ -29,7 +28,6 @@ public final class Correlations {
         this.ruleVisible = ruleVisible;
         this.correlationVisible = correlationVisible;
         this.fields = fields;
-        this.timeSlots = timeSlots;
         this.options = options;
     }
 

@@ -8,34 +8,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Where event time comes from, how it is parsed, and what happens to matches without one or out of order. */
-class EventTimeTest {
+/**
+ * Correlation windows on event time (read as {@link io.sigscan.engine.time.EventTime} says): the
+ * configured fields, and what happens to matches without a time or out of order.
+ */
+class CorrelationTimeTest {
 
     private static long millis(String instant) {
         return Instant.parse(instant).toEpochMilli();
-    }
-
-    @Test
-    void isoTimesWithAndWithoutZones() {
-        assertEquals(millis("2025-11-27T07:40:10.165Z"), EventTimeParser.parse("2025-11-27T07:40:10.165324Z"));
-        assertEquals(millis("2025-11-27T07:40:10.132Z"), EventTimeParser.parse("2025-11-27 07:40:10.132"));
-        assertEquals(millis("2025-11-27T05:40:10Z"), EventTimeParser.parse("2025-11-27T07:40:10+02:00"));
-        assertEquals(millis("2025-11-27T09:10:10Z"), EventTimeParser.parse("2025-11-27T07:40:10-0130"));
-        assertEquals(millis("2025-11-27T07:40:10.100Z"), EventTimeParser.parse("2025-11-27T07:40:10.1"));
-    }
-
-    @Test
-    void epochSecondsAndMilliseconds() {
-        assertEquals(1_700_000_000_000L, EventTimeParser.parse("1700000000"));
-        assertEquals(1_700_000_000_500L, EventTimeParser.parse("1700000000.5"));
-        assertEquals(1_700_000_000_123L, EventTimeParser.parse("1700000000123"));
-    }
-
-    @Test
-    void textThatIsNoTime() {
-        for (String text : List.of("", "yesterday", "2025-13-01T00:00:00Z", "2025-11-27", "12:00:00", "-5")) {
-            assertEquals(EventTimeParser.NO_TIME, EventTimeParser.parse(text), text);
-        }
     }
 
     private static CorrelationHarness pairs() {
@@ -50,14 +30,6 @@ class EventTimeTest {
         CorrelationHarness run = pairs().match("a", String.format(evtx, 0)).match("a", String.format(evtx, 59));
         assertEquals(1, run.alerts.size(), "TimeCreated wins over UtcTime, which is a year apart");
         assertEquals(millis("2026-01-05T10:00:59Z"), run.alerts.get(0).windowEnd());
-    }
-
-    @Test
-    void pythonEvtxAttributesAndOtherTimeFields() {
-        String attributes = "{\"Event\":{\"System\":{\"TimeCreated_attributes\":{\"SystemTime\":\"2026-01-05 10:00:00.000000\"}}}}";
-        assertEquals(1, pairs().match("a", attributes).at(30, "a").alerts.size());
-        assertEquals(1, pairs().match("a", "{\"UtcTime\":\"2026-01-05 10:00:10.000\"}").at(30, "a").alerts.size());
-        assertEquals(1, pairs().match("a", "{\"EventTime\":\"2026-01-05T10:00:10Z\"}").at(30, "a").alerts.size());
     }
 
     @Test
