@@ -19,6 +19,7 @@ import io.sigscan.cli.select.RuleSelection;
 import io.sigscan.engine.Match;
 import io.sigscan.engine.MatchHandler;
 import io.sigscan.engine.ScanListener;
+import io.sigscan.engine.time.EventTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +83,8 @@ final class DemoCommand implements Callable<Integer> {
             rules.report(err, verbose);
             MatchWriter table = MatchWriter.create(OutputFormat.TABLE, out);
             FirstMatches shown = new FirstMatches(table, SHOWN_FINDINGS);
-            Hunt.Outcome outcome = Hunt.run(rules, Hunt.Reading.of(files), new Hunt.Settings(threads.threads(), verbose, null, null),
+            Hunt.Outcome outcome = Hunt.run(rules, Hunt.Reading.of(files), new Hunt.Settings(threads.threads(), verbose, null, null,
+                    EventTime.DEFAULT_FIELDS),
                     shown, table, ScanListener.NONE, err);
             table.finish();
             if (shown.hidden > 0) {

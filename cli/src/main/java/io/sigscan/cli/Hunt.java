@@ -19,6 +19,7 @@ import io.sigscan.engine.ScanSummary;
 import io.sigscan.engine.Scanner;
 import io.sigscan.engine.correlate.CorrelatingMatchHandler;
 import io.sigscan.engine.correlate.CorrelationAlertHandler;
+import io.sigscan.engine.time.EventTime;
 
 /** One scan of inputs with prepared rules, as {@code hunt} and {@code demo} run it. */
 final class Hunt {
@@ -41,10 +42,11 @@ final class Hunt {
     /**
      * How to scan and what to keep.
      *
-     * @param from keep matches of events at or after this time (null: no bound)
-     * @param to   keep matches of events before this time (null: no bound)
+     * @param from       keep matches of events at or after this time (null: no bound)
+     * @param to         keep matches of events before this time (null: no bound)
+     * @param timeFields where {@code from} and {@code to} read an event's time (see {@link EventTime})
      */
-    record Settings(int threads, boolean verbose, Instant from, Instant to) {
+    record Settings(int threads, boolean verbose, Instant from, Instant to, List<String> timeFields) {
     }
 
     /**
@@ -73,7 +75,7 @@ final class Hunt {
         CorrelatingMatchHandler correlating = rules.correlations().newHandler(matches, alerts);
         KeptMatches kept = new KeptMatches(rules.ruleSet().rules().size(), correlating);
         EventTimeWindow window = settings.from() == null && settings.to() == null ? null
-                : new EventTimeWindow(settings.from(), settings.to(), kept);
+                : new EventTimeWindow(settings.from(), settings.to(), new EventTime(settings.timeFields()), kept);
         ScanSummary scanned = reading.scan(scanner, window == null ? kept : window, problems, listener);
         correlating.finish();
         ScanSummary summary = new ScanSummary(scanned.files(), scanned.bytes(), scanned.events(), kept.total,

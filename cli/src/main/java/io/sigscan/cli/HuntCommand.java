@@ -20,7 +20,6 @@ import io.sigscan.cli.output.OutputFormat;
 import io.sigscan.cli.output.ProgressBar;
 import io.sigscan.cli.output.StatsFile;
 import io.sigscan.cli.output.SummaryPrinter;
-import io.sigscan.cli.select.EventTime;
 import io.sigscan.cli.select.RuleSelection;
 import io.sigscan.engine.MatchHandler;
 import io.sigscan.engine.ScanListener;
@@ -30,6 +29,7 @@ import io.sigscan.engine.input.InputFiles;
 import io.sigscan.engine.state.IncrementalPlan;
 import io.sigscan.engine.state.StateLockedException;
 import io.sigscan.engine.state.StateStore;
+import io.sigscan.engine.time.EventTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,7 +114,8 @@ final class HuntCommand implements Callable<Integer> {
     List<String> excludes = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "TIME",
-            description = "Keep matches of events at or after TIME (ISO 8601, UTC unless a zone is given).")
+            description = "Keep matches of events at or after TIME (ISO 8601 or epoch seconds, UTC unless a zone is"
+                    + " given; event time as --time-field says).")
     String from;
 
     @Option(names = "--to", paramLabel = "TIME", description = "Keep matches of events before TIME.")
@@ -126,9 +127,10 @@ final class HuntCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--time-field", paramLabel = "FIELD",
-            description = "Field holding an event's time for correlation rules; repeatable, tried in order."
-                    + " Default: TimeCreated_SystemTime, Event.System.TimeCreated_attributes.SystemTime, TimeCreated,"
-                    + " @timestamp, timestamp, UtcTime, EventTime.")
+            description = "Field holding an event's time, for --from/--to, correlation windows and --report;"
+                    + " repeatable, the first that holds a time wins. Default: TimeCreated_SystemTime,"
+                    + " Event.System.TimeCreated.SystemTime, Event.System.TimeCreated_attributes.SystemTime,"
+                    + " TimeCreated, @timestamp, timestamp, UtcTime, EventTime.")
     List<String> timeFields = new ArrayList<>();
 
     @Option(names = "--correlation-buffer", paramLabel = "N",
@@ -155,7 +157,9 @@ final class HuntCommand implements Callable<Integer> {
         requireDirectoryFor(output, "--output");
         requireDirectoryFor(stats, "--stats");
         requireDirectoryFor(report, "--report");
-        Hunt.Settings settings = new Hunt.Settings(threads.threads(), verbose, time(from, "--from"), time(to, "--to"));
+        List<String> eventTimeFields = timeFields.isEmpty() ? EventTime.DEFAULT_FIELDS : timeFields;
+        Hunt.Settings settings = new Hunt.Settings(threads.threads(), verbose, time(from, "--from"), time(to, "--to"),
+                eventTimeFields);
         if (settings.from() != null && settings.to() != null && !settings.from().isBefore(settings.to())) {
             throw new ParameterException(spec.commandLine(), "--from " + from + " is not before --to " + to);
         }
@@ -165,12 +169,11 @@ final class HuntCommand implements Callable<Integer> {
                     + correlationBuffer);
         }
         CorrelationOptions correlations = CorrelationOptions.defaults().withMaxPendingMatches(correlationBuffer);
-        PreparedRules prepared = rules.prepare(verbose, selection(), timeFields.isEmpty() ? correlations
-                : correlations.withTimeFields(timeFields));
+        PreparedRules prepared = rules.prepare(verbose, selection(), correlations.withTimeFields(eventTimeFields));
         if (prepared.unselected() > 0 && !quiet) {
             err.printf(Locale.ROOT, "rules: %,d left out by the rule selection%n", prepared.unselected());
         }
-        HtmlReport page = report == null ? null : new HtmlReport();
+        HtmlReport page = report == null ? null : new HtmlReport(new EventTime(eventTimeFields));
         Hunt.Outcome outcome = state == null ? huntEverything(prepared, settings, page)
                 : huntIncrementally(prepared, settings, page);
         if (stats != null) {
@@ -308,13 +311,13 @@ final class HuntCommand implements Callable<Integer> {
         if (text == null) {
             return null;
         }
-        Instant time = EventTime.parse(text);
-        if (time == null) {
+        long time = EventTime.parseBound(text);
+        if (time == EventTime.NONE) {
             throw new ParameterException(spec.commandLine(), option + ": '" + text
                     + "' is not a time; expected ISO 8601 such as 2024-05-01, 2024-05-01T12:00:00Z or"
-                    + " 2024-05-01 12:00:00+02:00");
+                    + " 2024-05-01 12:00:00+02:00, or epoch seconds");
         }
-        return time;
+        return Instant.ofEpochMilli(time);
     }
 
     private void writeAtomically(Path file, String text) {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sigscan.engine.time.EventTime;
+
 /** Rule selection, the event-time window, configuration files and the HTML report, through the command. */
 class HuntOptionsTest {
     private static final String LOW_RULE = """
@@ -117,6 +119,24 @@ class HuntOptionsTest {
         Cli.Result bad = hunt("--from", "yesterday");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().startsWith("sigscan hunt: --from: 'yesterday' is not a time"), bad.err());
+    }
+
+    @Test
+    void timeFieldChoosesWhereTheWindowAndTheReportReadEventTime() throws IOException {
+        Path report = directory.resolve("report.html");
+        Cli.Result window = Cli.run("hunt", "-r", rules.toString(), "--time-field", "UtcTime", "--from",
+                "2024-05-01T09:00:00Z", "--to", "2024-05-03", "--report", report.toString(), events.toString());
+        assertEquals(3, window.out().lines().count(), window.toString());
+        assertEquals(0, count(window, "\"Computer\":\"WS-1\""), "UtcTime 08:30 on the first is before");
+        assertEquals(1, count(window, "2024-05-03T00:00:00Z"), "@timestamp is no time field now: kept, untimed");
+        assertTrue(window.err().contains("2 matches kept without a readable event time (--from/--to)"), window.err());
+        assertTrue(Files.readString(report).contains("2 matches without a readable event time."));
+    }
+
+    @Test
+    void helpListsTheDefaultTimeFieldsInOrder() {
+        String help = Cli.run("hunt", "--help").out().replaceAll("\\s", "");
+        assertTrue(help.contains("Default:" + String.join(",", EventTime.DEFAULT_FIELDS) + "."), help);
     }
 
     @Test

@@ -12,10 +12,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.sigscan.cli.select.EventTime;
 import io.sigscan.engine.Match;
 import io.sigscan.engine.MatchHandler;
 import io.sigscan.engine.ScanSummary;
+import io.sigscan.engine.time.EventTime;
 
 /**
  * The {@code --report} page: one self-contained HTML file (inline CSS and SVG, nothing fetched) with
@@ -37,18 +37,26 @@ public final class HtmlReport implements MatchHandler {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    private static final long MILLIS_PER_HOUR = 3_600_000;
+
+    private final EventTime eventTime;
     private final TreeMap<Long, Long> perHour = new TreeMap<>();
     private final Map<String, Long> perHost = new HashMap<>();
     private long untimed;
     private long unhosted;
 
+    /** A report placing matches in time by {@code eventTime}. */
+    public HtmlReport(EventTime eventTime) {
+        this.eventTime = eventTime;
+    }
+
     @Override
     public void onMatch(Match match) {
-        Instant time = EventTime.of(match.eventJson());
-        if (time == null) {
+        long time = eventTime.of(match.eventJson());
+        if (time == EventTime.NONE) {
             untimed++;
         } else {
-            perHour.merge(time.getEpochSecond() / 3600, 1L, Long::sum);
+            perHour.merge(Math.floorDiv(time, MILLIS_PER_HOUR), 1L, Long::sum);
         }
         String host = host(match.eventJson());
         if (host == null) {

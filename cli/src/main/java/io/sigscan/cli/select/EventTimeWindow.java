@@ -4,30 +4,34 @@ import java.time.Instant;
 
 import io.sigscan.engine.Match;
 import io.sigscan.engine.MatchHandler;
+import io.sigscan.engine.time.EventTime;
 
 /**
- * Passes on the matches whose event time (see {@link EventTime}) is within {@code [from, to)};
+ * Passes on the matches whose event time (read by an {@link EventTime}) is within {@code [from, to)};
  * either end may be open. A match whose event carries no readable time is passed on and counted:
  * a hunt never drops a hit it cannot place.
  */
 public final class EventTimeWindow implements MatchHandler {
-    private final Instant from;
-    private final Instant to;
+    private final long from;
+    private final long to;
+    private final EventTime eventTime;
     private final MatchHandler next;
     private long untimed;
 
-    public EventTimeWindow(Instant from, Instant to, MatchHandler next) {
-        this.from = from;
-        this.to = to;
+    /** {@code from} and {@code to} may be null: no bound. */
+    public EventTimeWindow(Instant from, Instant to, EventTime eventTime, MatchHandler next) {
+        this.from = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+        this.to = to == null ? Long.MAX_VALUE : to.toEpochMilli();
+        this.eventTime = eventTime;
         this.next = next;
     }
 
     @Override
     public void onMatch(Match match) {
-        Instant time = EventTime.of(match.eventJson());
-        if (time == null) {
+        long time = eventTime.of(match.eventJson());
+        if (time == EventTime.NONE) {
             untimed++;
-        } else if ((from != null && time.isBefore(from)) || (to != null && !time.isBefore(to))) {
+        } else if (time < from || time >= to) {
             return;
         }
         next.onMatch(match);
