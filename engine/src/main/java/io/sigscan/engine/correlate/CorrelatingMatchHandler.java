@@ -65,12 +65,11 @@ public final class CorrelatingMatchHandler implements MatchHandler {
         if (subscriptions.length == 0) {
             return;
         }
-        long time = eventTime.of(match.eventJson());
+        long time = fields.read(match.eventJson()) ? eventTime.of(fields) : EventTime.NONE;
         if (time == EventTime.NONE) {
             untimed++;
             return;
         }
-        fields.read(match.eventJson());
         List<EventRef> events = List.of(new EventRef(match.file(), match.offset()));
         for (Subscription subscription : subscriptions) {
             String[] group = new String[subscription.groupFields().length];

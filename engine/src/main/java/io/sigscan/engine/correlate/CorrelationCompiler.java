@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.sigscan.engine.time.EventTime;
 import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.model.CorrelationRule;
 import io.sigscan.rules.model.Problem;
@@ -58,7 +59,8 @@ public final class CorrelationCompiler {
                 accepted.add(correlations.get(c));
             }
         }
-        FieldTable.Builder fields = FieldTable.builder();
+        // The time fields first, so that the handler's EventTime reads them from the same view.
+        FieldTable.Builder fields = EventTime.newTable(options.timeFields());
         List<List<Subscription>> byRule = emptyLists(rules.size());
         List<List<Subscription>> byCorrelation = emptyLists(accepted.size());
         boolean[] ruleVisible = new boolean[rules.size()];

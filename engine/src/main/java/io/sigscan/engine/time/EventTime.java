@@ -61,9 +61,21 @@ public final class EventTime {
         if (this.fields.isEmpty()) {
             throw new IllegalArgumentException("at least one time field is needed");
         }
-        FieldTable.Builder table = FieldTable.builder();
+        FieldTable.Builder table = newTable(this.fields);
         this.slots = this.fields.stream().mapToInt(table::add).toArray();
         this.event = new MatchFields(table.build());
+    }
+
+    /**
+     * A field-table builder holding {@code fields} first, so that they have the same slots as in
+     * an {@code EventTime} of the same fields: a reader that needs other fields of the same events
+     * adds them, and passes its {@link MatchFields} over the built table to {@link #of(MatchFields)}
+     * instead of having each event parsed twice.
+     */
+    public static FieldTable.Builder newTable(List<String> fields) {
+        FieldTable.Builder table = FieldTable.builder();
+        fields.forEach(table::add);
+        return table;
     }
 
     /** The fields read, in order. */
@@ -73,9 +85,14 @@ public final class EventTime {
 
     /** The time of the event {@code eventJson}, or {@link #NONE}. */
     public long of(String eventJson) {
-        if (!event.read(eventJson)) {
-            return NONE;
-        }
+        return event.read(eventJson) ? of(event) : NONE;
+    }
+
+    /**
+     * The time of the event {@code event} has read, or {@link #NONE}; its table must have been
+     * built from {@link #newTable} with this reader's fields.
+     */
+    public long of(MatchFields event) {
         for (int slot : slots) {
             String text = event.text(slot);
             if (text != null) {

@@ -1,11 +1,15 @@
 package io.sigscan.engine.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.sigscan.engine.json.MatchFields;
+import io.sigscan.rules.event.FieldTable;
 
 /** Which field gives an event's time, and how its text is read. */
 class EventTimeTest {
@@ -75,6 +79,17 @@ class EventTimeTest {
         assertEquals(NOON, when.of("{\"when\":\"x\",\"alsoWhen\":\"2024-05-01T12:00:00Z\"}"));
         assertEquals(EventTime.NONE, when.of("{\"@timestamp\":\"2024-05-01T12:00:00Z\"}"));
         assertEquals(List.of("when", "alsoWhen"), when.fields());
+    }
+
+    @Test
+    void aReaderOfOtherFieldsReadsTheTimeFromItsOwnParse() {
+        List<String> fields = List.of("when", "@timestamp");
+        FieldTable.Builder table = EventTime.newTable(fields);
+        int host = table.add("Host");
+        MatchFields event = new MatchFields(table.build());
+        assertTrue(event.read("{\"Host\":\"h1\",\"@timestamp\":\"2024-05-01T12:00:00Z\"}"));
+        assertEquals("h1", event.text(host));
+        assertEquals(NOON, new EventTime(fields).of(event));
     }
 
     @Test
