@@ -77,7 +77,7 @@ public final class ScanDriver {
             if (length > 0) {
                 int end = offset + length;
                 FormatDetector.Detection detection = FormatDetector.detect(buffer, offset, end,
-                        options.maxRecordBytes());
+                        options.maxRecordBytes(), options.profile());
                 RecordFormat format = detection.format();
                 output.startInput(sourceName, format);
                 format.checkInput(sourceName, buffer, offset, end, length, output::problem);
@@ -106,7 +106,7 @@ public final class ScanDriver {
                 int start = 0;
                 if (format == null) {
                     FormatDetector.Detection detection = FormatDetector.detect(window, 0, length,
-                            options.maxRecordBytes());
+                            options.maxRecordBytes(), options.profile());
                     format = detection.format();
                     start = detection.dataStart();
                     output.startInput(name, format);
