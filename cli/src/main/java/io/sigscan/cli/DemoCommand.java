@@ -17,6 +17,7 @@ import io.sigscan.cli.output.OutputFormat;
 import io.sigscan.cli.output.SummaryPrinter;
 import io.sigscan.engine.Match;
 import io.sigscan.engine.MatchHandler;
+import io.sigscan.engine.ScanOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,7 +81,8 @@ final class DemoCommand implements Callable<Integer> {
             rules.report(err, verbose);
             MatchWriter table = MatchWriter.create(OutputFormat.TABLE, out);
             FirstMatches shown = new FirstMatches(table, SHOWN_FINDINGS);
-            Hunt.Outcome outcome = Hunt.run(rules, files, threads.threads(), verbose, shown, err);
+            Hunt.Outcome outcome = Hunt.run(rules, files, ScanOptions.defaults().withThreads(threads.threads()), verbose,
+                    shown, err);
             table.finish();
             if (shown.hidden > 0) {
                 out.printf(Locale.ROOT, "(%,d more findings not shown; hunt with -f jsonl for all of them)%n", shown.hidden);

@@ -30,12 +30,12 @@ final class Hunt {
     }
 
     /** Scans {@code inputs}, sends matches to {@code matches}, streams input problems to {@code err}. */
-    static Outcome run(PreparedRules rules, List<Path> inputs, int threads, boolean verbose, MatchHandler matches,
-                       PrintWriter err) {
+    static Outcome run(PreparedRules rules, List<Path> inputs, ScanOptions options, boolean verbose,
+                       MatchHandler matches, PrintWriter err) {
         InputProblemReporter problems = new InputProblemReporter(err, verbose ? Long.MAX_VALUE : SHOWN_INPUT_PROBLEMS);
-        Scanner scanner = new Scanner(rules.ruleSet(), ScanOptions.defaults().withThreads(threads));
+        Scanner scanner = new Scanner(rules.ruleSet(), options);
         ScanSummary summary = scanner.scan(inputs, matches, problems);
-        HuntReport report = new HuntReport(summary, threads, rules.loaded(), rules.rejected(), (int) rules.warnings(),
+        HuntReport report = new HuntReport(summary, options.threads(), rules.loaded(), rules.rejected(), (int) rules.warnings(),
                 RuleTally.of(rules.ruleSet(), summary.matchesPerRule()));
         return new Outcome(report, problems.first());
     }

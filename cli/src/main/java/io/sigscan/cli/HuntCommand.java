@@ -13,6 +13,8 @@ import io.sigscan.cli.output.MatchWriter;
 import io.sigscan.cli.output.OutputFormat;
 import io.sigscan.cli.output.StatsFile;
 import io.sigscan.cli.output.SummaryPrinter;
+import io.sigscan.engine.ScanOptions;
+import io.sigscan.engine.json.FieldProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +45,25 @@ final class HuntCommand implements Callable<Integer> {
 
     @Mixin
     ThreadsOption threads;
+
+    /** Null: detected per file. */
+    private FieldProfile profile;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "How JSON keys map onto Sigma field names: auto (default: detected per file from its first"
+                    + " records), sigma (flat Sysmon/NXLog exports and nested EVTX dumps) or ecs (Winlogbeat / Elastic"
+                    + " Common Schema).")
+    void setProfile(String name) {
+        if (name.equalsIgnoreCase("auto")) {
+            profile = null;
+            return;
+        }
+        profile = FieldProfile.named(name);
+        if (profile == null) {
+            throw new ParameterException(spec.commandLine(), "--profile: unknown profile '" + name
+                    + "'; expected auto, sigma or ecs");
+        }
+    }
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "jsonl (default), csv (RFC 4180, with a header) or table (aligned, for people).")
@@ -101,8 +122,8 @@ final class HuntCommand implements Callable<Integer> {
     private Hunt.Outcome huntTo(Writer out, PreparedRules prepared) {
         MatchWriter writer = MatchWriter.create(format, out);
         try {
-            Hunt.Outcome outcome = Hunt.run(prepared, inputs, threads.threads(), verbose, writer,
-                    spec.commandLine().getErr());
+            ScanOptions options = ScanOptions.defaults().withThreads(threads.threads()).withProfile(profile);
+            Hunt.Outcome outcome = Hunt.run(prepared, inputs, options, verbose, writer, spec.commandLine().getErr());
             writer.finish();
             return outcome;
         } catch (IOException e) {
