@@ -63,4 +63,12 @@ public final class CompiledRuleSet {
     public RuleEvaluator newEvaluator() {
         return new RuleEvaluator(rules.toArray(new CompiledRule[0]), routes);
     }
+
+    /**
+     * The same rules evaluated whenever their log source applies, without the literal
+     * pre-filter: the reference the pre-filter is checked against. Same results, slower.
+     */
+    public CompiledRuleSet withoutPrefilter() {
+        return new CompiledRuleSet(fields, rules, routes.withoutPrefilter(), matchers);
+    }
 }

@@ -2,48 +2,94 @@ package io.sigscan.rules.compile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.IntStream;
+
+import io.sigscan.rules.prefilter.Prefilter;
 
 /**
- * Which rules may run on an event: the distinct log-source conditions of a rule set, and for
- * each rule its variants, each a condition index ({@link #ALWAYS} for none) and the rule's
- * predicate compiled for that variant. Immutable; shared by all evaluators of a set.
+ * Which rules may run on an event. Immutable; shared by all evaluators of a set.
  *
- * <p>Rules are also grouped by the set of conditions their variants use (all Sysmon
- * process-creation rules share one group, all Security-channel rules another), so an evaluator
- * can skip a whole group with one test when none of its conditions holds, instead of visiting
- * every rule of the set for every event.
+ * <p>Each rule has one or more <em>variants</em> (one per way its log source shows up in
+ * events), numbered in rule order: a variant is a log-source condition index ({@link #ALWAYS}
+ * for none) and the rule's predicate compiled for it. A variant runs on an event when its
+ * condition holds and, if the {@link Prefilter} witnesses it, one of its needles was seen.
+ * Variants the pre-filter cannot witness are kept per condition as a bit mask, so an event
+ * adds all of a condition's unwitnessed variants with a few word operations.
  */
 final class RouteTable {
     /** Condition index of a variant that applies to every event. */
     static final int ALWAYS = -1;
 
     final EventPredicate[] conditions;
-    final int[][] variantConditions;
-    final EventPredicate[][] variantPredicates;
-    /** Per group: its distinct condition indexes, or an empty array when it runs on every event. */
-    final int[][] groupConditions;
-    /** Per group: its rule indexes, ascending. */
-    final int[][] groupRules;
+    final int[] variantRule;
+    final int[] variantCondition;
+    final EventPredicate[] variantPredicate;
+    final Prefilter prefilter;
+    /** Conditions with unwitnessed variants ({@link #ALWAYS} included when some variants always apply). */
+    final int[] unwitnessedConditions;
+    /** Per entry of {@link #unwitnessedConditions}: the indexes of the non-zero words of its variant mask. */
+    final int[][] unwitnessedWords;
+    /** Per entry of {@link #unwitnessedConditions}: those words. */
+    final long[][] unwitnessedBits;
 
-    RouteTable(EventPredicate[] conditions, int[][] variantConditions, EventPredicate[][] variantPredicates) {
+    private RouteTable(EventPredicate[] conditions, int[] variantRule, int[] variantCondition,
+            EventPredicate[] variantPredicate, Prefilter prefilter) {
+        if (prefilter.variantCount() != variantRule.length) {
+            throw new IllegalArgumentException("pre-filter covers " + prefilter.variantCount() + " variants, not "
+                    + variantRule.length);
+        }
         this.conditions = conditions;
-        this.variantConditions = variantConditions;
-        this.variantPredicates = variantPredicates;
-        Map<List<Integer>, List<Integer>> groups = new LinkedHashMap<>();
+        this.variantRule = variantRule;
+        this.variantCondition = variantCondition;
+        this.variantPredicate = variantPredicate;
+        this.prefilter = prefilter;
+
+        List<Integer> withUnwitnessed = new ArrayList<>();
+        List<int[]> words = new ArrayList<>();
+        List<long[]> bits = new ArrayList<>();
+        long[] mask = new long[(variantRule.length + 63) >>> 6];
+        for (int condition = ALWAYS; condition < conditions.length; condition++) {
+            Arrays.fill(mask, 0);
+            for (int variant = 0; variant < variantRule.length; variant++) {
+                if (variantCondition[variant] == condition && !prefilter.isWitnessed(variant)) {
+                    mask[variant >>> 6] |= 1L << variant;
+                }
+            }
+            int[] nonZero = IntStream.range(0, mask.length).filter(w -> mask[w] != 0).toArray();
+            if (nonZero.length > 0) {
+                withUnwitnessed.add(condition);
+                words.add(nonZero);
+                bits.add(Arrays.stream(nonZero).mapToLong(w -> mask[w]).toArray());
+            }
+        }
+        this.unwitnessedConditions = withUnwitnessed.stream().mapToInt(Integer::intValue).toArray();
+        this.unwitnessedWords = words.toArray(new int[0][]);
+        this.unwitnessedBits = bits.toArray(new long[0][]);
+    }
+
+    /**
+     * Routes for rules whose variants are {@code variantConditions[r]}/{@code variantPredicates[r]};
+     * {@code prefilter} numbers the variants rule by rule, in that order.
+     */
+    static RouteTable of(EventPredicate[] conditions, int[][] variantConditions, EventPredicate[][] variantPredicates,
+            Prefilter prefilter) {
+        int count = 0;
+        for (int[] ofRule : variantConditions) {
+            count += ofRule.length;
+        }
+        int[] variantRule = new int[count];
+        int[] variantCondition = new int[count];
+        EventPredicate[] variantPredicate = new EventPredicate[count];
+        int v = 0;
         for (int rule = 0; rule < variantConditions.length; rule++) {
-            groups.computeIfAbsent(signature(variantConditions[rule]), key -> new ArrayList<>()).add(rule);
+            for (int i = 0; i < variantConditions[rule].length; i++, v++) {
+                variantRule[v] = rule;
+                variantCondition[v] = variantConditions[rule][i];
+                variantPredicate[v] = variantPredicates[rule][i];
+            }
         }
-        this.groupConditions = new int[groups.size()][];
-        this.groupRules = new int[groups.size()][];
-        int group = 0;
-        for (Map.Entry<List<Integer>, List<Integer>> entry : groups.entrySet()) {
-            groupConditions[group] = entry.getKey().stream().mapToInt(Integer::intValue).toArray();
-            groupRules[group] = entry.getValue().stream().mapToInt(Integer::intValue).toArray();
-            group++;
-        }
+        return new RouteTable(conditions, variantRule, variantCondition, variantPredicate, prefilter);
     }
 
     /** Every rule on every event, through its own predicate: for sets built without routing. */
@@ -54,15 +100,16 @@ final class RouteTable {
             variantConditions[i] = new int[] {ALWAYS};
             variantPredicates[i] = new EventPredicate[] {rules.get(i).predicate()};
         }
-        return new RouteTable(new EventPredicate[0], variantConditions, variantPredicates);
+        return of(new EventPredicate[0], variantConditions, variantPredicates, Prefilter.none(rules.size()));
     }
 
-    /** The sorted distinct conditions of a rule's variants; empty if any variant always applies. */
-    private static List<Integer> signature(int[] conditionOfVariant) {
-        int[] sorted = Arrays.stream(conditionOfVariant).distinct().sorted().toArray();
-        if (sorted.length > 0 && sorted[0] == ALWAYS) {
-            return List.of();
-        }
-        return Arrays.stream(sorted).boxed().toList();
+    /** The same routes with every variant evaluated whenever its condition holds. */
+    RouteTable withoutPrefilter() {
+        return new RouteTable(conditions, variantRule, variantCondition, variantPredicate,
+                Prefilter.none(variantRule.length));
+    }
+
+    int variantCount() {
+        return variantRule.length;
     }
 }

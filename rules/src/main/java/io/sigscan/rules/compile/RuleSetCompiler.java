@@ -16,6 +16,9 @@ import io.sigscan.rules.match.ValueMatcher;
 import io.sigscan.rules.model.Problem;
 import io.sigscan.rules.model.SigmaRule;
 import io.sigscan.rules.optimize.Optimizer;
+import io.sigscan.rules.prefilter.Needle;
+import io.sigscan.rules.prefilter.Prefilter;
+import io.sigscan.rules.prefilter.Witnesses;
 
 /**
  * Compiles loaded rules into a routed {@link CompiledRuleSet}.
@@ -87,6 +90,7 @@ public final class RuleSetCompiler {
         }
 
         List<CompiledRule> compiled = new ArrayList<>();
+        List<List<Needle>> witnesses = new ArrayList<>();
         List<int[]> variantConditions = new ArrayList<>();
         List<EventPredicate[]> variantPredicates = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
@@ -107,11 +111,18 @@ public final class RuleSetCompiler {
                 continue;
             }
             compiled.add(new CompiledRule(compiled.size(), rule.info(), new RoutedPredicate(conditionPredicates, predicateOfVariant)));
+            for (RoutedVariant variant : routed) {
+                witnesses.add(Witnesses.of(variant.detection()));
+            }
             variantConditions.add(conditionOfVariant);
             variantPredicates.add(predicateOfVariant);
         }
-        RouteTable routes = new RouteTable(conditions, variantConditions.toArray(new int[0][]),
-                variantPredicates.toArray(new EventPredicate[0][]));
+        Prefilter.Builder prefilter = Prefilter.builder(fields, witnesses.size());
+        for (int v = 0; v < witnesses.size(); v++) {
+            prefilter.add(v, witnesses.get(v));
+        }
+        RouteTable routes = RouteTable.of(conditions, variantConditions.toArray(new int[0][]),
+                variantPredicates.toArray(new EventPredicate[0][]), prefilter.build());
         return new CompileResult(new CompiledRuleSet(fields, compiled, routes, new ArrayList<>(matchers.values())), problems);
     }
 

@@ -130,7 +130,15 @@ final class Utf8 {
 
     /** Whether any of the bytes is not ASCII. */
     static boolean hasNonAscii(DirectBuffer buffer, int offset, int length) {
-        for (int i = offset, end = offset + length; i < end; i++) {
+        final int end = offset + length;
+        int i = offset;
+        // Eight bytes at a time: a non-ASCII byte has its top bit set.
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            if ((buffer.getLong(i) & 0x8080808080808080L) != 0) {
+                return true;
+            }
+        }
+        for (; i < end; i++) {
             if (buffer.getByte(i) < 0) {
                 return true;
             }

@@ -1,0 +1,109 @@
+package io.sigscan.rules.prefilter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import io.sigscan.rules.compile.TestEvent;
+import io.sigscan.rules.event.FieldTable;
+
+/**
+ * The automaton against a plain {@code indexOf} oracle: for random needle sets over a small
+ * alphabet (so needles overlap, nest and share prefixes and suffixes) and random values, the
+ * variants marked are exactly those one of whose needles occurs in a value, case-folded.
+ */
+class PrefilterTest {
+    private static final String ALPHABET = "abAB\\.-x\u2013";
+
+    @Test
+    void marksExactlyTheVariantsWhoseNeedlesOccur() {
+        Random random = new Random(7);
+        FieldTable fields = fields();
+        for (int round = 0; round < 300; round++) {
+            int variants = 1 + random.nextInt(70);
+            List<List<Needle>> witnesses = new ArrayList<>();
+            Prefilter.Builder builder = Prefilter.builder(fields, variants);
+            for (int v = 0; v < variants; v++) {
+                List<Needle> witness = new ArrayList<>();
+                for (int n = random.nextInt(3); n >= 0; n--) {
+                    String field = random.nextBoolean() ? "Image" : "CommandLine";
+                    witness.add(new Needle(field, randomText(random, 1 + random.nextInt(4)).toLowerCase(Locale.ROOT)));
+                }
+                witnesses.add(witness);
+                builder.add(v, witness);
+            }
+            Prefilter prefilter = builder.build();
+            int[] stamps = prefilter.newNeedleStamps();
+            for (int e = 0; e < 20; e++) {
+                String image = randomText(random, random.nextInt(12));
+                String[] commandLine = {randomText(random, random.nextInt(20)), randomText(random, random.nextInt(5))};
+                TestEvent event = TestEvent.of(fields).put("Image", image).put("CommandLine", commandLine[0])
+                        .put("CommandLine", commandLine[1]);
+                long[] marked = new long[(variants + 63) / 64];
+                prefilter.markCandidates(event, round * 100 + e + 1, stamps, marked);
+                for (int v = 0; v < variants; v++) {
+                    boolean expected = witnesses.get(v).stream().anyMatch(needle -> needle.field().equals("Image")
+                            ? folded(image).contains(needle.text())
+                            : folded(commandLine[0]).contains(needle.text()) || folded(commandLine[1]).contains(needle.text()));
+                    boolean actual = (marked[v >>> 6] & (1L << v)) != 0;
+                    assertEquals(expected, actual, "variant " + v + " " + witnesses.get(v) + " on " + image + " / "
+                            + String.join(" | ", commandLine));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aValueWhoseNonAsciiCharacterFoldsToAsciiMarksEveryNeedleOfItsField() {
+        FieldTable fields = fields();
+        Prefilter prefilter = Prefilter.builder(fields, 3)
+                .add(0, List.of(new Needle("CommandLine", "kill")))
+                .add(1, List.of(new Needle("CommandLine", "zzz")))
+                .add(2, List.of(new Needle("Image", "kill")))
+                .build();
+        long[] marked = new long[1];
+        // "\u212Aill" (Kelvin sign) folds to "kill": no needle occurs byte for byte, yet a rule may match.
+        prefilter.markCandidates(TestEvent.of(fields).put("CommandLine", "\u212Aill -9").put("Image", "x"), 1,
+                prefilter.newNeedleStamps(), marked);
+        assertEquals(0b011L, marked[0]);
+    }
+
+    @Test
+    void unwitnessedVariantsAreNeverMarked() {
+        FieldTable fields = fields();
+        Prefilter prefilter = Prefilter.builder(fields, 2).add(0, null).add(1, List.of(new Needle("Image", "cmd"))).build();
+        long[] marked = new long[1];
+        prefilter.markCandidates(TestEvent.of(fields).put("Image", "CMD.EXE"), 1, prefilter.newNeedleStamps(), marked);
+        assertEquals(0b10L, marked[0]);
+        assertEquals(false, prefilter.isWitnessed(0));
+    }
+
+    private static FieldTable fields() {
+        FieldTable.Builder builder = FieldTable.builder();
+        builder.add("Image");
+        builder.add("CommandLine");
+        return builder.build();
+    }
+
+    /** ASCII case folding, as the automaton does. */
+    private static String folded(String text) {
+        StringBuilder result = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            result.append(c < 0x80 ? Character.toLowerCase(c) : c);
+        }
+        return result.toString();
+    }
+
+    private static String randomText(Random random, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return text.toString();
+    }
+}
