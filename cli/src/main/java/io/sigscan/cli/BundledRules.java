@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * The rules shipped inside the jar, used when no {@code --rules} are given. A jar's directories
- * cannot be listed, so {@code rules/index.txt} names the files, one per line.
+ * cannot be listed, so {@code rules/index.txt} names the files, one per line. Public for the
+ * benchmarks, which scan with the same rules.
  */
-final class BundledRules {
+public final class BundledRules {
     /** Prefix of the source name of a bundled rule file in diagnostics and output. */
     static final String SOURCE_PREFIX = "bundled/";
     private static final String DIRECTORY = "rules/";
@@ -21,10 +22,10 @@ final class BundledRules {
     }
 
     /** A rule file's name as diagnostics show it, and its text. */
-    record RuleText(String sourceName, String yaml) {
+    public record RuleText(String sourceName, String yaml) {
     }
 
-    static List<RuleText> all() throws IOException {
+    public static List<RuleText> all() throws IOException {
         List<RuleText> texts = new ArrayList<>();
         for (String name : read(DIRECTORY + "index.txt").split("\n")) {
             String file = name.strip();

@@ -15,9 +15,10 @@ import io.sigscan.cli.generate.ProcessEventGenerator;
 import io.sigscan.cli.output.MatchWriter;
 import io.sigscan.cli.output.OutputFormat;
 import io.sigscan.cli.output.SummaryPrinter;
+import io.sigscan.cli.select.RuleSelection;
 import io.sigscan.engine.Match;
 import io.sigscan.engine.MatchHandler;
-import io.sigscan.engine.ScanOptions;
+import io.sigscan.engine.ScanListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,12 +78,12 @@ final class DemoCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "generated %,d events (%.1f MB, seed %d) in %s in %.1f s%n", events, bytes / 1e6,
                     seed, directory, (System.nanoTime() - started) / 1e9);
             err.flush();
-            PreparedRules rules = PreparedRules.prepareFor(spec, List.of(), null);
+            PreparedRules rules = PreparedRules.prepareFor(spec, List.of(), null, null, RuleSelection.all());
             rules.report(err, verbose);
             MatchWriter table = MatchWriter.create(OutputFormat.TABLE, out);
             FirstMatches shown = new FirstMatches(table, SHOWN_FINDINGS);
-            Hunt.Outcome outcome = Hunt.run(rules, files, ScanOptions.defaults().withThreads(threads.threads()), verbose,
-                    shown, err);
+            Hunt.Outcome outcome = Hunt.run(rules, Hunt.Reading.of(files), new Hunt.Settings(threads.threads(), verbose, null, null, null),
+                    shown, table, ScanListener.NONE, err);
             table.finish();
             if (shown.hidden > 0) {
                 out.printf(Locale.ROOT, "(%,d more findings not shown; hunt with -f jsonl for all of them)%n", shown.hidden);

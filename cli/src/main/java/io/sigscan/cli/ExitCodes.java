@@ -12,6 +12,7 @@ final class ExitCodes {
     static final int RULE_ERRORS = 3;
     static final int INPUT_ERRORS = 4;
     static final int INTERNAL = 5;
+    static final int STATE_LOCKED = 6;
 
     static final String HEADING = "%nExit codes (when several apply, the highest wins):%n";
     static final String LIST_0 = "0:ran to the end, no match";
@@ -21,6 +22,7 @@ final class ExitCodes {
             + " (lint: any error)";
     static final String LIST_4 = "4:input errors: some inputs or records could not be read; the scan still completed";
     static final String LIST_5 = "5:internal error or output not writable (run with --debug for details)";
+    static final String LIST_6 = "6:hunt --state: another run holds the state directory; nothing was scanned";
 
     private ExitCodes() {
     }

@@ -2,16 +2,24 @@ package io.sigscan.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import io.sigscan.cli.output.HuntReport;
 import io.sigscan.cli.output.InputProblemReporter;
 import io.sigscan.cli.output.RuleTally;
+import io.sigscan.cli.select.EventTimeWindow;
+import io.sigscan.engine.Match;
 import io.sigscan.engine.MatchHandler;
+import io.sigscan.engine.ScanListener;
 import io.sigscan.engine.ScanOptions;
 import io.sigscan.engine.ScanProblem;
+import io.sigscan.engine.ScanProblemHandler;
 import io.sigscan.engine.ScanSummary;
 import io.sigscan.engine.Scanner;
+import io.sigscan.engine.correlate.CorrelatingMatchHandler;
+import io.sigscan.engine.correlate.CorrelationAlertHandler;
+import io.sigscan.engine.json.FieldProfile;
 
 /** One scan of inputs with prepared rules, as {@code hunt} and {@code demo} run it. */
 final class Hunt {
@@ -21,22 +29,80 @@ final class Hunt {
     private Hunt() {
     }
 
-    /** What the scan did, and the first input problems for the summary. */
-    record Outcome(HuntReport report, List<ScanProblem> firstProblems) {
+    /** What the inputs are: whole files, or the ranges of an incremental run. */
+    @FunctionalInterface
+    interface Reading {
+        ScanSummary scan(Scanner scanner, MatchHandler matches, ScanProblemHandler problems, ScanListener listener);
 
-        int exitCode() {
-            return ExitCodes.ofScan(report.scan().matches(), report.scan().errors());
+        static Reading of(List<Path> inputs) {
+            return (scanner, matches, problems, listener) -> scanner.scan(inputs, matches, problems, listener);
         }
     }
 
-    /** Scans {@code inputs}, sends matches to {@code matches}, streams input problems to {@code err}. */
-    static Outcome run(PreparedRules rules, List<Path> inputs, ScanOptions options, boolean verbose,
-                       MatchHandler matches, PrintWriter err) {
-        InputProblemReporter problems = new InputProblemReporter(err, verbose ? Long.MAX_VALUE : SHOWN_INPUT_PROBLEMS);
-        Scanner scanner = new Scanner(rules.ruleSet(), options);
-        ScanSummary summary = scanner.scan(inputs, matches, problems);
-        HuntReport report = new HuntReport(summary, options.threads(), rules.loaded(), rules.rejected(), (int) rules.warnings(),
-                RuleTally.of(rules.ruleSet(), summary.matchesPerRule()));
-        return new Outcome(report, problems.first());
+    /**
+     * How to scan and what to keep.
+     *
+     * @param from keep matches of events at or after this time (null: no bound)
+     * @param to   keep matches of events before this time (null: no bound)
+     * @param profile how JSON keys map onto Sigma field names (null: detected per file)
+     */
+    record Settings(int threads, boolean verbose, Instant from, Instant to, FieldProfile profile) {
+    }
+
+    /**
+     * What the scan did, and the first input problems for the summary.
+     *
+     * @param untimed matches kept without an event time although --from or --to was given
+     */
+    record Outcome(HuntReport report, List<ScanProblem> firstProblems, long untimed) {
+
+        int exitCode() {
+            return ExitCodes.ofScan(report.findingsWritten(), report.scan().errors());
+        }
+    }
+
+    /**
+     * Scans, sends the matches within the time window to {@code matches} and correlation alerts to
+     * {@code alerts} (as correlated matches leave the reorder buffer: mostly after the scan, in
+     * event-time order), streams input problems to {@code err}. Match counts are those of the
+     * matches kept, including those only fed to correlations.
+     */
+    static Outcome run(PreparedRules rules, Reading reading, Settings settings, MatchHandler matches,
+                       CorrelationAlertHandler alerts, ScanListener listener, PrintWriter err) {
+        InputProblemReporter problems = new InputProblemReporter(err,
+                settings.verbose() ? Long.MAX_VALUE : SHOWN_INPUT_PROBLEMS);
+        Scanner scanner = new Scanner(rules.ruleSet(), ScanOptions.defaults().withThreads(settings.threads())
+                .withProfile(settings.profile()));
+        CorrelatingMatchHandler correlating = rules.correlations().newHandler(matches, alerts);
+        KeptMatches kept = new KeptMatches(rules.ruleSet().rules().size(), correlating);
+        EventTimeWindow window = settings.from() == null && settings.to() == null ? null
+                : new EventTimeWindow(settings.from(), settings.to(), kept);
+        ScanSummary scanned = reading.scan(scanner, window == null ? kept : window, problems, listener);
+        correlating.finish();
+        ScanSummary summary = new ScanSummary(scanned.files(), scanned.bytes(), scanned.events(), kept.total,
+                scanned.errors(), kept.perRule, scanned.nanos());
+        HuntReport report = new HuntReport(summary, settings.threads(), rules.loaded(), rules.rejected(),
+                (int) rules.warnings(), RuleTally.of(rules.ruleSet(), summary.matchesPerRule()),
+                rules.correlations().rules(), correlating.stats());
+        return new Outcome(report, problems.first(), window == null ? 0 : window.untimed());
+    }
+
+    /** Counts the matches that reach the output, per rule. */
+    private static final class KeptMatches implements MatchHandler {
+        private final long[] perRule;
+        private final MatchHandler next;
+        private long total;
+
+        KeptMatches(int rules, MatchHandler next) {
+            this.perRule = new long[rules];
+            this.next = next;
+        }
+
+        @Override
+        public void onMatch(Match match) {
+            perRule[match.ruleIndex()]++;
+            total++;
+            next.onMatch(match);
+        }
     }
 }

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.sigscan.cli.select.RuleSelection;
 import io.sigscan.rules.model.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,6 +32,9 @@ final class LintCommand implements Callable<Integer> {
             description = "Log-source mapping file replacing the built-in one.")
     Path mapping;
 
+    @Mixin
+    PlaceholdersOption placeholders;
+
     @Option(names = "--strict", description = "Fail (exit 3) on warnings too.")
     boolean strict;
 
@@ -39,7 +44,8 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PreparedRules prepared = PreparedRules.prepareFor(spec, rules, mapping);
+        PreparedRules prepared = PreparedRules.prepareFor(spec, rules, mapping, placeholders.file,
+                RuleSelection.all());
         PrintWriter out = spec.commandLine().getOut();
         for (Problem problem : prepared.problems()) {
             out.println(problem);

@@ -54,6 +54,14 @@ public final class Main {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(new UsageErrors());
         commandLine.setExecutionExceptionHandler(new Failures());
+        commandLine.setExecutionStrategy(parseResult -> {
+            ParseResult command = parseResult.subcommand();
+            if (command != null && command.hasMatchedOption(ConfigFile.OPTION)) {
+                // Parse again with the file's options in front of the command line's.
+                return commandLine(out, err).execute(ConfigFile.expand(command));
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return commandLine;
     }
 

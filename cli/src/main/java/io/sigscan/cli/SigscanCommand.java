@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.LIST_0, ExitCodes.LIST_1, ExitCodes.LIST_2, ExitCodes.LIST_3, ExitCodes.LIST_4,
-            ExitCodes.LIST_5},
+            ExitCodes.LIST_5, ExitCodes.LIST_6},
         description = "Runs Sigma detection rules over large Windows and EDR event logs, fast.",
-        subcommands = {HuntCommand.class, LintCommand.class, DemoCommand.class})
+        subcommands = {HuntCommand.class, LintCommand.class, DemoCommand.class, ProfileCommand.class,
+            GenerateCommand.class})
 final class SigscanCommand implements Callable<Integer> {
 
     @Spec
@@ -31,7 +32,7 @@ final class SigscanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("sigscan: missing command (hunt, lint or demo)");
+        spec.commandLine().getErr().println("sigscan: missing command (hunt, lint, demo, profile or generate)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

@@ -15,6 +15,7 @@ class CommandLineTest {
             assertTrue(help.out().startsWith("Usage: sigscan " + command), help.out());
             assertTrue(help.out().contains("Exit codes (when several apply, the highest wins):"), command + ": " + help.out());
             assertTrue(help.out().contains("  4   input errors: some inputs or records could not be read"), help.out());
+            assertTrue(help.out().contains("  6   hunt --state: another run holds the state directory"), help.out());
             assertTrue(help.out().contains("--debug"), command + " inherits --debug");
         }
     }
@@ -32,7 +33,7 @@ class CommandLineTest {
     void withoutACommandShowsUsageAndExitsTwo() {
         Cli.Result result = Cli.run();
         assertEquals(2, result.exitCode());
-        assertTrue(result.err().startsWith("sigscan: missing command (hunt, lint or demo)\nUsage: sigscan"), result.err());
+        assertTrue(result.err().startsWith("sigscan: missing command (hunt, lint, demo, profile or generate)\nUsage: sigscan"), result.err());
     }
 
     @Test

@@ -29,7 +29,23 @@ public final class Scanner {
 
     /** Scans files and directories, in the order given. */
     public ScanSummary scan(List<Path> inputs, MatchHandler matches, ScanProblemHandler problems) {
-        return driver.scanFiles(inputs, matches, problems);
+        return scan(inputs, matches, problems, ScanListener.NONE);
+    }
+
+    /** Scans files and directories, in the order given, telling {@code listener} how far it got. */
+    public ScanSummary scan(List<Path> inputs, MatchHandler matches, ScanProblemHandler problems,
+                            ScanListener listener) {
+        return driver.scanFiles(inputs, matches, problems, listener);
+    }
+
+    /**
+     * Scans files or parts of files, in the order given: how incremental scans read only what was
+     * appended. Each input's {@link ScanListener#onInputEnd} says where reading stopped, so the
+     * next scan can resume there; matches keep the files' own offsets and line numbers.
+     */
+    public ScanSummary scanInputs(List<ScanInput> inputs, MatchHandler matches, ScanProblemHandler problems,
+                                  ScanListener listener) {
+        return driver.scanInputs(inputs, matches, problems, listener);
     }
 
     /**

@@ -26,14 +26,12 @@ import io.sigscan.rules.logsource.LogsourceMapping;
 /**
  * The whole pipeline on the SigmaHQ regression data: each rule, loaded and compiled with the
  * built-in log-source mapping, must fire on its JSON twin and its EVTX file at least {@code match_count} times
- * (1 when {@code info.yml} gives none), with no input problem. Rules the loader rejects are the
- * rules module's concern and are only bounded in number here. Needs {@code -Dsigscan.corpus}.
+ * (1 when {@code info.yml} gives none), with no input problem; every one of these rules must load.
+ * Needs {@code -Dsigscan.corpus}.
  */
 class RegressionDataHuntTest {
     private static final Pattern RULE_ID = Pattern.compile("(?m)^\\s*-\\s*id:\\s*([0-9a-fA-F-]{36})");
     private static final Pattern MATCH_COUNT = Pattern.compile("(?m)^\\s*match_count:\\s*(\\d+)");
-    /** Rules the loader may reject (for Sigma features it does not support yet) without failing this test. */
-    private static final int MAX_REJECTED = 3;
     private static final String NOT_LOADED = "not loaded";
     private static final Pattern FILE_ID = Pattern.compile("(?m)^id:\\s*([0-9a-fA-F-]{36})");
 
@@ -83,7 +81,7 @@ class RegressionDataHuntTest {
             }
         }
         assertTrue(checked >= 190, "checked only " + checked + " regression tests");
-        assertTrue(rejected.size() <= MAX_REJECTED, "the loader rejected " + rejected);
+        assertEquals(List.of(), rejected, "the loader rejected rules that have regression data");
         assertEquals(List.of(), failures, failures.size() + " of " + checked + " regression tests failed");
     }
 

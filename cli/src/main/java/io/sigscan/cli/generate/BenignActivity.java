@@ -70,29 +70,29 @@ final class BenignActivity {
             new Weighted(1, Audience.ANY, (r, h) -> system(h, Programs.SVCHOST, "C:\\Windows\\system32\\svchost.exe -k netsvcs -p -s Schedule",
                     Programs.MPCMDRUN, "\"C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.24090.11-0\\MpCmdRun.exe\" -IdleTask -TaskName WdCacheMaintenance")),
             new Weighted(6, Audience.PEOPLE, (r, h) -> user(h, Programs.EXPLORER, "C:\\Windows\\Explorer.EXE",
-                    Programs.CHROME, "\"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\"", home(h))),
+                    Programs.CHROME, "\"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\"", h.home())),
             new Weighted(16, Audience.PEOPLE, (r, h) -> user(h, Programs.CHROME, "\"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\"",
                     Programs.CHROME, "\"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\" --type=renderer --lang=en-US"
                             + " --renderer-client-id=" + (5 + r.nextInt(400)) + " --launch-time-ticks=" + r.nextInt(Integer.MAX_VALUE)
                             + " /prefetch:1",
                     "C:\\Program Files\\Google\\Chrome\\Application\\")),
             new Weighted(3, Audience.PEOPLE, (r, h) -> user(h, Programs.EXPLORER, "C:\\Windows\\Explorer.EXE",
-                    Programs.OUTLOOK, "\"C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE\" /recycle", home(h))),
+                    Programs.OUTLOOK, "\"C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE\" /recycle", h.home())),
             new Weighted(2, Audience.PEOPLE, (r, h) -> user(h, Programs.EXPLORER, "C:\\Windows\\Explorer.EXE",
-                    Programs.TEAMS, "\"ms-teams.exe\" msteams:system-initiated", home(h))),
+                    Programs.TEAMS, "\"ms-teams.exe\" msteams:system-initiated", h.home())),
             new Weighted(1, Audience.PEOPLE, (r, h) -> user(h, Programs.EXPLORER, "C:\\Windows\\Explorer.EXE",
-                    Programs.NOTEPAD, "\"C:\\Windows\\system32\\NOTEPAD.EXE\" " + home(h) + "Documents\\notes.txt", home(h))),
+                    Programs.NOTEPAD, "\"C:\\Windows\\system32\\NOTEPAD.EXE\" " + h.home() + "Documents\\notes.txt", h.home())),
             new Weighted(1, Audience.PEOPLE, (r, h) -> user(h, Programs.USERINIT, "C:\\Windows\\system32\\userinit.exe",
                     Programs.EXPLORER, "C:\\Windows\\Explorer.EXE", "C:\\Windows\\system32\\")),
             new Weighted(1, Audience.PEOPLE, (r, h) -> user(h, Programs.EXPLORER, "C:\\Windows\\Explorer.EXE",
-                    Programs.CMD, "\"C:\\Windows\\system32\\cmd.exe\"", home(h))),
+                    Programs.CMD, "\"C:\\Windows\\system32\\cmd.exe\"", h.home())),
             new Weighted(4, Audience.PEOPLE, (r, h) -> user(h, Programs.CMD, "\"C:\\Windows\\system32\\cmd.exe\"",
                     Programs.CONHOST, "\\??\\C:\\Windows\\system32\\conhost.exe 0xffffffff -ForceV1", "C:\\Windows")),
             new Weighted(1, Audience.PEOPLE, (r, h) -> user(h, Programs.EXPLORER, "C:\\Windows\\Explorer.EXE",
                     Programs.POWERSHELL, "\"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe\" -NoProfile -Command"
-                            + " \"Get-Service | Where-Object Status -eq 'Running'\"", home(h))),
+                            + " \"Get-Service | Where-Object Status -eq 'Running'\"", h.home())),
             new Weighted(2, Audience.DEVELOPERS, (r, h) -> user(h, Programs.EXPLORER, "C:\\Windows\\Explorer.EXE",
-                    Programs.CODE, "\"C:\\Program Files\\Microsoft VS Code\\Code.exe\"", home(h))),
+                    Programs.CODE, "\"C:\\Program Files\\Microsoft VS Code\\Code.exe\"", h.home())),
             new Weighted(5, Audience.DEVELOPERS, (r, h) -> user(h, Programs.CODE, "\"C:\\Program Files\\Microsoft VS Code\\Code.exe\"",
                     Programs.CODE, "\"C:\\Program Files\\Microsoft VS Code\\Code.exe\" --type=utility --utility-sub-type=node.mojom.NodeService"
                             + " --service-sandbox-type=none",
@@ -159,11 +159,6 @@ final class BenignActivity {
     private static Launch user(Host host, Program parent, String parentCommandLine, Program child, String commandLine,
                                String currentDirectory) {
         return new Launch(host, host.user(), parent, parentCommandLine, child, commandLine, currentDirectory, "Medium");
-    }
-
-    private static String home(Host host) {
-        String user = host.user();
-        return "C:\\Users\\" + user.substring(user.indexOf('\\') + 1) + "\\";
     }
 
     private static String project(Random random) {

@@ -54,7 +54,7 @@ public final class ProcessEventGenerator {
         }
         this.events = events;
         this.random = new Random(seed);
-        this.renderer = new EventRenderer(random);
+        this.renderer = new EventRenderer(new RandomValues(random));
         this.meanStepMillis = Math.max(1, WORKDAY_MILLIS / events);
     }
 

@@ -59,6 +59,26 @@ final class Programs {
             "C:\\Program Files\\Microsoft Visual Studio\\2022\\BuildTools\\MSBuild\\Current\\Bin\\Roslyn\\csc.exe",
             "Visual C# Command Line Compiler", "csc.exe");
     static final Program BUILD_AGENT = Program.bare("C:\\agent\\bin\\Agent.Worker.exe");
+    static final Program RUNDLL32 = Program.microsoft("C:\\Windows\\System32\\rundll32.exe",
+            "Windows host process (Rundll32)", "RUNDLL32.EXE");
+    static final Program MSHTA = Program.microsoft("C:\\Windows\\System32\\mshta.exe",
+            "Microsoft (R) HTML Application host", "MSHTA.EXE");
+    static final Program REG = Program.microsoft("C:\\Windows\\System32\\reg.exe",
+            "Registry Console Tool", "reg.exe");
+    static final Program LSASS = Program.microsoft("C:\\Windows\\System32\\lsass.exe",
+            "Local Security Authority Process", "lsass.exe");
+    static final Program CSRSS = Program.microsoft("C:\\Windows\\System32\\csrss.exe",
+            "Client Server Runtime Process", "CSRSS.Exe");
+    static final Program WINLOGON = Program.microsoft("C:\\Windows\\System32\\winlogon.exe",
+            "Windows Logon Application", "WINLOGON.EXE");
+    static final Program MSMPENG = Program.microsoft(
+            "C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.24090.11-0\\MsMpEng.exe",
+            "Antimalware Service Executable", "MsMpEng.exe");
+    static final Program ONEDRIVE = Program.microsoft(
+            "C:\\Program Files\\Microsoft OneDrive\\OneDrive.exe", "Microsoft OneDrive", "OneDrive.exe");
+    /** Sysinternals ProcDump, renamed and dropped in a public folder. */
+    static final Program DUMPER = new Program("C:\\Users\\Public\\pd64.exe", "ProcDump - Sysinternals process dump utility",
+            "Sysinternals - www.sysinternals.com", "procdump");
     /** A look-alike of node.exe under a different name: must not be taken for node. */
     static final Program MY_NODE = Program.bare("C:\\tools\\mynode.exe");
     /** A renamed copy of PowerShell whose name only starts like the real one. */

@@ -61,20 +61,37 @@ public final class AtomicFile implements Closeable {
 
     /** Makes the written text the target's content, durably, in one step. */
     public void commit() throws IOException {
+        Path written = prepare();
+        if (written != null) {
+            Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(target.getParent());
+        }
+    }
+
+    /**
+     * Flushes and syncs the text to disk without renaming it, for a caller that renames it as part
+     * of a larger commit; from now on the temporary file is the caller's, and {@link #close} leaves
+     * it alone.
+     *
+     * @return the temporary file to rename to {@link #target()}, or null when the target was written
+     *         directly (a special file)
+     */
+    public Path prepare() throws IOException {
         if (finished) {
             throw new IllegalStateException(target + " is already committed or abandoned");
         }
         writer.flush();
-        if (temporary == null) {
-            finished = true;
-            writer.close();
-            return;
+        if (temporary != null) {
+            channel.force(true);
         }
-        channel.force(true);
         writer.close();
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         finished = true;
-        syncDirectory(target.getParent());
+        return temporary;
+    }
+
+    /** The file the text is for. */
+    public Path target() {
+        return target;
     }
 
     /** Abandons the text unless it was committed: the temporary file is deleted. */

@@ -3,6 +3,8 @@ package io.sigscan.cli.output;
 import java.util.List;
 
 import io.sigscan.engine.ScanSummary;
+import io.sigscan.engine.correlate.CorrelationStats;
+import io.sigscan.rules.model.CorrelationRule;
 
 /**
  * What a hunt did, for the summary and the statistics file.
@@ -13,12 +15,27 @@ import io.sigscan.engine.ScanSummary;
  * @param rulesRejected rules (or rule documents) that could not be loaded or compiled
  * @param ruleWarnings  warnings about rules that still ran
  * @param tallies       matches per rule, most first, only rules that matched
+ * @param correlations  the correlation rules that ran, indexed like {@code correlationStats}
+ * @param correlationStats alerts per correlation, and the matches correlation hid or could not place
  */
 public record HuntReport(ScanSummary scan, int threads, int rulesLoaded, int rulesRejected, int ruleWarnings,
-                         List<RuleTally> tallies) {
+                         List<RuleTally> tallies, List<CorrelationRule> correlations,
+                         CorrelationStats correlationStats) {
 
     public HuntReport {
         tallies = List.copyOf(tallies);
+        correlations = List.copyOf(correlations);
+    }
+
+    /** A report of a hunt without correlation rules. */
+    public HuntReport(ScanSummary scan, int threads, int rulesLoaded, int rulesRejected, int ruleWarnings,
+                      List<RuleTally> tallies) {
+        this(scan, threads, rulesLoaded, rulesRejected, ruleWarnings, tallies, List.of(), CorrelationStats.none());
+    }
+
+    /** Matches and alerts written: rule hits hidden by correlations do not count, their alerts do. */
+    public long findingsWritten() {
+        return scan.matches() - correlationStats.suppressedMatches() + correlationStats.alertsWritten();
     }
 
     public double megabytesPerSecond() {

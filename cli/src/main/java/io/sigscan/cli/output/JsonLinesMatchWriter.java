@@ -5,6 +5,7 @@ import static io.sigscan.cli.output.JsonText.appendString;
 import java.io.Writer;
 
 import io.sigscan.engine.Match;
+import io.sigscan.engine.correlate.CorrelationAlert;
 import io.sigscan.rules.model.RuleInfo;
 
 /**
@@ -12,6 +13,8 @@ import io.sigscan.rules.model.RuleInfo;
  * {@code {"rule":{"id","title","level","author","tags":[...]},"source":{"file","offset","line","record"},"event":{...}}}.
  * Output is null-free: a rule field the rule does not set is left out, {@code tags} is always
  * present (possibly empty), {@code line} only for text inputs and {@code record} only for EVTX.
+ * A correlation alert is {@code {"rule":{...},"correlation":{...}}}, the rule object being the
+ * correlation rule's and the correlation object as {@link CorrelationJson} writes it.
  */
 final class JsonLinesMatchWriter extends MatchWriter {
 
@@ -27,7 +30,29 @@ final class JsonLinesMatchWriter extends MatchWriter {
     @Override
     String format(Match match) {
         StringBuilder line = new StringBuilder(256 + match.eventJson().length());
-        RuleInfo rule = match.rule();
+        appendRule(line, match.rule());
+        line.append(",\"source\":{\"file\":");
+        appendString(line, match.file());
+        line.append(",\"offset\":").append(match.offset());
+        if (match.line() > 0) {
+            line.append(",\"line\":").append(match.line());
+        }
+        if (match.record() > 0) {
+            line.append(",\"record\":").append(match.record());
+        }
+        return line.append("},\"event\":").append(match.eventJson()).append("}\n").toString();
+    }
+
+    @Override
+    String format(CorrelationAlert alert) {
+        StringBuilder line = new StringBuilder(512);
+        appendRule(line, alert.rule().info());
+        CorrelationJson.append(line.append(",\"correlation\":"), alert);
+        return line.append("}\n").toString();
+    }
+
+    /** Opens the line and writes its {@code "rule"} object. */
+    private static void appendRule(StringBuilder line, RuleInfo rule) {
         line.append("{\"rule\":{");
         boolean first = optional(line, true, "id", rule.id());
         first = optional(line, first, "title", rule.title());
@@ -43,16 +68,7 @@ final class JsonLinesMatchWriter extends MatchWriter {
             }
             appendString(line, rule.tags().get(i));
         }
-        line.append("]},\"source\":{\"file\":");
-        appendString(line, match.file());
-        line.append(",\"offset\":").append(match.offset());
-        if (match.line() > 0) {
-            line.append(",\"line\":").append(match.line());
-        }
-        if (match.record() > 0) {
-            line.append(",\"record\":").append(match.record());
-        }
-        return line.append("},\"event\":").append(match.eventJson()).append("}\n").toString();
+        line.append("]}");
     }
 
     /** Appends {@code "key":"value"} unless the value is absent; returns whether nothing was written yet. */

@@ -7,9 +7,11 @@ import java.io.Writer;
 
 import io.sigscan.engine.Match;
 import io.sigscan.engine.MatchHandler;
+import io.sigscan.engine.correlate.CorrelationAlert;
+import io.sigscan.engine.correlate.CorrelationAlertHandler;
 
 /**
- * Formats matches onto a character stream. {@link #onMatch} reports write failures as
+ * Formats matches and correlation alerts onto a character stream. {@link #onMatch} reports write failures as
  * {@link UncheckedIOException} because {@link MatchHandler} cannot throw; {@link #finish} flushes
  * and must be called once after the last match. The stream itself is not closed.
  *
@@ -17,7 +19,7 @@ import io.sigscan.engine.MatchHandler;
  * {@value #CHECK_EVERY} matches: a hunt piped into {@code head} stops soon after {@code head}
  * exits instead of scanning on for nothing.
  */
-public abstract class MatchWriter implements MatchHandler {
+public abstract class MatchWriter implements MatchHandler, CorrelationAlertHandler {
     static final int CHECK_EVERY = 256;
 
     private final Writer out;
@@ -40,7 +42,16 @@ public abstract class MatchWriter implements MatchHandler {
 
     @Override
     public final void onMatch(Match match) {
-        write(format(match));
+        written(format(match));
+    }
+
+    @Override
+    public final void onAlert(CorrelationAlert alert) {
+        written(format(alert));
+    }
+
+    private void written(String text) {
+        write(text);
         if (++written % CHECK_EVERY == 0) {
             try {
                 throwIfClosed();
@@ -67,6 +78,9 @@ public abstract class MatchWriter implements MatchHandler {
 
     /** The text for one match, line terminator included. */
     abstract String format(Match match);
+
+    /** The text for one correlation alert, line terminator included. */
+    abstract String format(CorrelationAlert alert);
 
     private void writeHeader() {
         String header = header();

@@ -5,12 +5,14 @@ import static io.sigscan.cli.output.JsonText.appendString;
 import java.util.Locale;
 
 import io.sigscan.engine.ScanSummary;
+import io.sigscan.engine.correlate.CorrelationStats;
 import io.sigscan.rules.model.RuleInfo;
 
 /**
  * The {@code --stats} document: one JSON object, keys in a fixed order, for dashboards and
  * cron jobs. Rates are rounded to three decimals; {@code matchesPerRule} lists only rules that
- * matched, most first, each with the id (when the rule has one), title and count.
+ * matched, most first, each with the id (when the rule has one), title and count. When correlation
+ * rules ran, their counters and {@code alertsPerCorrelation} follow.
  */
 public final class StatsFile {
 
@@ -44,8 +46,38 @@ public final class StatsFile {
             appendString(json.append("\"title\": "), rule.displayName());
             json.append(", \"matches\": ").append(tally.matches()).append('}');
         }
-        json.append(report.tallies().isEmpty() ? "]\n" : "\n  ]\n");
-        return json.append("}\n").toString();
+        json.append(report.tallies().isEmpty() ? "]" : "\n  ]");
+        if (!report.correlations().isEmpty()) {
+            appendCorrelations(json, report);
+        }
+        return json.append("\n}\n").toString();
+    }
+
+    /** Counters of correlation, and alerts per correlation rule (those that raised any), in rule order. */
+    private static void appendCorrelations(StringBuilder json, HuntReport report) {
+        CorrelationStats stats = report.correlationStats();
+        json.append(",\n  \"correlationAlerts\": ").append(stats.alerts()).append(",\n");
+        json.append("  \"correlationAlertsWritten\": ").append(stats.alertsWritten()).append(",\n");
+        json.append("  \"matchesOnlyCorrelated\": ").append(stats.suppressedMatches()).append(",\n");
+        json.append("  \"matchesWithoutTime\": ").append(stats.untimedMatches()).append(",\n");
+        json.append("  \"matchesTooLate\": ").append(stats.lateMatches()).append(",\n");
+        json.append("  \"windowEntriesDropped\": ").append(stats.droppedEntries()).append(",\n");
+        json.append("  \"alertsPerCorrelation\": [");
+        boolean first = true;
+        for (int i = 0; i < report.correlations().size(); i++) {
+            if (stats.alertsPerCorrelation()[i] == 0) {
+                continue;
+            }
+            RuleInfo rule = report.correlations().get(i).info();
+            json.append(first ? "\n" : ",\n").append("    {");
+            first = false;
+            if (rule.id() != null) {
+                appendString(json.append("\"id\": "), rule.id()).append(", ");
+            }
+            appendString(json.append("\"title\": "), rule.displayName());
+            json.append(", \"alerts\": ").append(stats.alertsPerCorrelation()[i]).append('}');
+        }
+        json.append(first ? "]" : "\n  ]");
     }
 
     private static String decimal(double value) {

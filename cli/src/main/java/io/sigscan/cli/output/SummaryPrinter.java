@@ -6,10 +6,12 @@ import java.util.Locale;
 
 import io.sigscan.engine.ScanProblem;
 import io.sigscan.engine.ScanSummary;
+import io.sigscan.engine.correlate.CorrelationStats;
+import io.sigscan.rules.model.RuleInfo;
 
 /**
  * The one-screen account of a hunt, for the error stream: volume and throughput, rules, the
- * rules that matched most, and the first input problems with the total count.
+ * rules that matched most, correlation alerts, and the first input problems with the total count.
  */
 public final class SummaryPrinter {
     static final int TOP_RULES = 10;
@@ -26,6 +28,7 @@ public final class SummaryPrinter {
         err.printf(Locale.ROOT, "rules: %,d loaded, %,d rejected, %,d %s%n", report.rulesLoaded(),
                 report.rulesRejected(), report.ruleWarnings(), report.ruleWarnings() == 1 ? "warning" : "warnings");
         err.printf(Locale.ROOT, "matches: %,d%n", scan.matches());
+        printCorrelations(err, report);
         List<RuleTally> tallies = report.tallies();
         for (int i = 0; i < tallies.size() && i < TOP_RULES; i++) {
             RuleTally tally = tallies.get(i);
@@ -45,6 +48,29 @@ public final class SummaryPrinter {
             }
         }
         err.flush();
+    }
+
+    /** Alerts per correlation, and the matches correlation hid or could not place in time. */
+    private static void printCorrelations(PrintWriter err, HuntReport report) {
+        if (report.correlations().isEmpty()) {
+            return;
+        }
+        CorrelationStats stats = report.correlationStats();
+        err.printf(Locale.ROOT, "correlation alerts: %,d (%,d written); %,d matches only fed correlations%n",
+                stats.alerts(), stats.alertsWritten(), stats.suppressedMatches());
+        for (int i = 0; i < report.correlations().size(); i++) {
+            long alerts = stats.alertsPerCorrelation()[i];
+            if (alerts > 0) {
+                RuleInfo rule = report.correlations().get(i).info();
+                err.printf(Locale.ROOT, "  %,10d  %-13s %s%n", alerts, rule.level() == null ? "-" : rule.level(),
+                        rule.displayName());
+            }
+        }
+        if (stats.untimedMatches() + stats.lateMatches() + stats.droppedEntries() > 0) {
+            err.printf(Locale.ROOT, "  not correlated: %,d matches without a readable event time (see --time-field),"
+                    + " %,d more than a timespan out of order, %,d beyond a group's window capacity%n",
+                    stats.untimedMatches(), stats.lateMatches(), stats.droppedEntries());
+        }
     }
 
     private static String size(long bytes) {

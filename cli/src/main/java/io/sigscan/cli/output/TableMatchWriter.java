@@ -4,12 +4,15 @@ import java.io.Writer;
 import java.util.Locale;
 
 import io.sigscan.engine.Match;
+import io.sigscan.engine.correlate.CorrelationAlert;
+import io.sigscan.engine.correlate.EventRef;
 import io.sigscan.rules.model.RuleInfo;
 
 /**
  * Fixed-width columns so that rows align while streaming (no need to see every match first):
  * level, rule title, where (file name and line, or byte offset, or EVTX record) and a one-line
- * event summary. Long cells are cut with {@code ...}; control characters become spaces.
+ * event summary. Long cells are cut with {@code ...}; control characters become spaces. A
+ * correlation alert shows where its latest listed event is, and what it counted for which group.
  */
 final class TableMatchWriter extends MatchWriter {
     private static final int LEVEL = 8;
@@ -37,9 +40,23 @@ final class TableMatchWriter extends MatchWriter {
                 cut(EventSummary.of(match.eventJson()), EVENT));
     }
 
+    @Override
+    String format(CorrelationAlert alert) {
+        RuleInfo rule = alert.rule().info();
+        EventRef last = CorrelationJson.last(alert);
+        return String.format(Locale.ROOT, ROW,
+                cut(rule.level() == null ? "-" : rule.level(), LEVEL),
+                cut(rule.displayName(), RULE),
+                cutLeft(last == null ? "-" : fileName(last.file()) + "@" + last.offset(), SOURCE),
+                cut(CorrelationJson.summary(alert), EVENT));
+    }
+
+    private static String fileName(String file) {
+        return file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+    }
+
     private static String where(Match match) {
-        String file = match.file();
-        String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        String name = fileName(match.file());
         if (match.record() > 0) {
             return name + "#" + match.record();
         }

@@ -53,6 +53,17 @@ public final class EvtxFormat implements RecordFormat {
         return at > start && at < end ? (int) at : -1;
     }
 
+    /** After the last whole chunk: chunks are 64 KiB long and are read whole. */
+    @Override
+    public int lastRecordEnd(DirectBuffer buffer, long base, int start, int end) {
+        long last = base + end;
+        if (last < HEADER) {
+            return start;
+        }
+        long chunkEnd = HEADER + (last - HEADER) / CHUNK * CHUNK - base;
+        return (int) Math.max(start, chunkEnd);
+    }
+
     /** Reports what is wrong with the file header (signature, checksum, version, chunk count). */
     @Override
     public void checkInput(String name, DirectBuffer buffer, int start, int end, long inputLength,

@@ -150,6 +150,26 @@ public final class JsonFormat implements RecordFormat {
         return p;
     }
 
+    /**
+     * JSON lines: after the last line break. Concatenated objects: after the last line that starts
+     * with {@code '}'}, which is where pretty-printers close a top-level object.
+     */
+    @Override
+    public int lastRecordEnd(DirectBuffer buffer, long base, int start, int end) {
+        int newline = ByteScan.lastIndexOfNewline(buffer, start, end);
+        if (!lines) {
+            while (newline >= 0) {
+                int previous = ByteScan.lastIndexOfNewline(buffer, start, newline);
+                int lineStart = previous < 0 ? start : previous + 1;
+                if (buffer.getByte(lineStart) == '}') {
+                    break;
+                }
+                newline = previous;
+            }
+        }
+        return newline < 0 ? start : newline + 1;
+    }
+
     @Override
     public RecordReader newReader(FieldTable fields, int maxRecordBytes) {
         return new JsonRecordReader(this, new JsonEventView(fields, profile), maxRecordBytes);

@@ -33,6 +33,13 @@ public interface RecordFormat {
     int lastRecordStart(DirectBuffer buffer, long base, int start, int end);
 
     /**
+     * Where the complete records of {@code [start, end)} end: the largest {@code p <= end} such that
+     * {@code [start, p)} holds only whole records that bytes appended after {@code end} cannot
+     * change, or {@code start} when there is none. Incremental scans stop there and resume there.
+     */
+    int lastRecordEnd(DirectBuffer buffer, long base, int start, int end);
+
+    /**
      * Reports what is wrong with the input as a whole (a file header, say), before its records are
      * read; {@code [start, end)} of {@code buffer} is the input's beginning.
      */

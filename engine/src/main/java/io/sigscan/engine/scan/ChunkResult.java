@@ -10,12 +10,15 @@ import io.sigscan.rules.compile.CompiledRule;
 final class ChunkResult implements RecordProblemSink {
     /** Input offset of index 0 of the chunk's buffer. */
     private final long base;
+    /** Length of the chunk. */
+    final int bytes;
     final List<ChunkOutput> outputs = new ArrayList<>();
     long events;
     long lineBreaks;
 
-    ChunkResult(long base) {
+    ChunkResult(long base, int bytes) {
         this.base = base;
+        this.bytes = bytes;
     }
 
     void match(CompiledRule rule, int offset, long lineIndex, long recordId, String eventJson) {

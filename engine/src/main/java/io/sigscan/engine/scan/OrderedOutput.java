@@ -9,6 +9,8 @@ import org.agrona.IoUtil;
 
 import io.sigscan.engine.Match;
 import io.sigscan.engine.MatchHandler;
+import io.sigscan.engine.ScanInput;
+import io.sigscan.engine.ScanListener;
 import io.sigscan.engine.ScanProblem;
 import io.sigscan.engine.ScanProblemHandler;
 import io.sigscan.engine.ScanSummary;
@@ -29,6 +31,7 @@ final class OrderedOutput implements AutoCloseable {
     private final int maxChunksInFlight;
     private final MatchHandler matches;
     private final ScanProblemHandler problems;
+    private final ScanListener listener;
     private final ArrayDeque<Step> queue = new ArrayDeque<>();
     private int chunksInFlight;
 
@@ -45,20 +48,25 @@ final class OrderedOutput implements AutoCloseable {
     private final long[] matchesPerRule;
 
     OrderedOutput(CompiledRuleSet rules, int threads, int chunkBytes, int maxRecordBytes, MatchHandler matches,
-                  ScanProblemHandler problems) {
+                  ScanProblemHandler problems, ScanListener listener) {
         this.pool = new ForkJoinPool(threads);
         this.workers = ThreadLocal.withInitial(() -> new Worker(rules, maxRecordBytes));
         this.chunkBytes = chunkBytes;
         this.maxChunksInFlight = 2 * threads;
         this.matches = matches;
         this.problems = problems;
+        this.listener = listener;
         this.matchesPerRule = new long[rules.rules().size()];
     }
 
     /** Counts an input that could be opened. */
-    void inputOpened(long size) {
+    void inputOpened() {
         files++;
-        bytes += size;
+    }
+
+    /** Counts bytes read; a record left for a later scan is not counted. */
+    void bytesRead(long count) {
+        bytes += count;
     }
 
     /** A problem concerning a whole input, reported in its place in the order. */
@@ -66,9 +74,17 @@ final class OrderedOutput implements AutoCloseable {
         append(new ProblemStep(problem));
     }
 
-    /** Starts an input: the chunks appended next belong to it. */
-    void startInput(String name, RecordFormat format) {
-        append(new InputStep(name, format.hasLines()));
+    /**
+     * Starts an input: the chunks appended next belong to it; {@code lineBreaks} precede its first
+     * chunk.
+     */
+    void startInput(String name, RecordFormat format, long lineBreaks) {
+        append(new InputStep(name, format.hasLines(), lineBreaks));
+    }
+
+    /** Ends an input whose reading stopped at {@code end}: the listener hears of it in its place. */
+    void endInput(ScanInput input, long end) {
+        append(new InputEndStep(input, end));
     }
 
     /** Cuts {@code [start, end)} of {@code buffer} into chunks at record starts and submits them. */
@@ -174,6 +190,7 @@ final class OrderedOutput implements AutoCloseable {
         }
         events += result.events;
         lineBase += result.lineBreaks;
+        listener.onProgress(result.bytes, result.events);
     }
 
     private long line(long lineIndex) {
@@ -192,12 +209,19 @@ final class OrderedOutput implements AutoCloseable {
         }
     }
 
-    private record InputStep(String name, boolean hasLines) implements Step {
+    private record InputStep(String name, boolean hasLines, long lineBreaks) implements Step {
         @Override
         public void emit(OrderedOutput output) {
             output.input = name;
             output.hasLines = hasLines;
-            output.lineBase = 0;
+            output.lineBase = lineBreaks;
+        }
+    }
+
+    private record InputEndStep(ScanInput input, long end) implements Step {
+        @Override
+        public void emit(OrderedOutput output) {
+            output.listener.onInputEnd(input, end, output.hasLines ? output.lineBase : 0);
         }
     }
 

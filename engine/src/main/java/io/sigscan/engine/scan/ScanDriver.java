@@ -12,6 +12,8 @@ import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import io.sigscan.engine.MatchHandler;
+import io.sigscan.engine.ScanInput;
+import io.sigscan.engine.ScanListener;
 import io.sigscan.engine.ScanOptions;
 import io.sigscan.engine.ScanProblem;
 import io.sigscan.engine.ScanProblemHandler;
@@ -22,6 +24,7 @@ import io.sigscan.engine.input.InputFiles;
 import io.sigscan.engine.record.ByteScan;
 import io.sigscan.engine.record.RecordFormat;
 import io.sigscan.engine.record.RecordProblemSink;
+import io.sigscan.engine.text.TextFormat;
 import io.sigscan.rules.compile.CompiledRuleSet;
 
 /**
@@ -51,14 +54,30 @@ public final class ScanDriver {
         this.windowBytes = windowBytes;
     }
 
-    public ScanSummary scanFiles(List<Path> inputs, MatchHandler matches, ScanProblemHandler problems) {
+    public ScanSummary scanFiles(List<Path> inputs, MatchHandler matches, ScanProblemHandler problems,
+                                 ScanListener listener) {
         final long started = System.nanoTime();
-        try (OrderedOutput output = newOutput(matches, problems)) {
+        try (OrderedOutput output = newOutput(matches, problems, listener)) {
             for (InputEntry entry : InputFiles.expand(inputs)) {
                 if (entry.problem() != null) {
                     output.problem(entry.problem());
                 } else {
-                    scanFile(output, entry);
+                    scanFile(output, ScanInput.whole(entry.path(), entry.name()));
+                }
+            }
+            return output.finish(started);
+        }
+    }
+
+    public ScanSummary scanInputs(List<ScanInput> inputs, MatchHandler matches, ScanProblemHandler problems,
+                                  ScanListener listener) {
+        final long started = System.nanoTime();
+        try (OrderedOutput output = newOutput(matches, problems, listener)) {
+            for (ScanInput input : inputs) {
+                if (input.problem() != null) {
+                    output.problem(input.problem());
+                } else {
+                    scanFile(output, input);
                 }
             }
             return output.finish(started);
@@ -72,14 +91,15 @@ public final class ScanDriver {
                     + buffer.capacity() + " bytes");
         }
         final long started = System.nanoTime();
-        try (OrderedOutput output = newOutput(matches, problems)) {
-            output.inputOpened(length);
+        try (OrderedOutput output = newOutput(matches, problems, ScanListener.NONE)) {
+            output.inputOpened();
+            output.bytesRead(length);
             if (length > 0) {
                 int end = offset + length;
                 FormatDetector.Detection detection = FormatDetector.detect(buffer, offset, end,
                         options.maxRecordBytes(), options.profile());
                 RecordFormat format = detection.format();
-                output.startInput(sourceName, format);
+                output.startInput(sourceName, format, 0);
                 format.checkInput(sourceName, buffer, offset, end, length, output::problem);
                 output.chunks(format, buffer, detection.dataStart(), end, 0);
             }
@@ -87,47 +107,78 @@ public final class ScanDriver {
         }
     }
 
-    private OrderedOutput newOutput(MatchHandler matches, ScanProblemHandler problems) {
+    private OrderedOutput newOutput(MatchHandler matches, ScanProblemHandler problems, ScanListener listener) {
         return new OrderedOutput(rules, options.threads(), options.chunkBytes(), options.maxRecordBytes(), matches,
-                problems);
+                problems, listener);
     }
 
-    private void scanFile(OrderedOutput output, InputEntry entry) {
-        final String name = entry.name();
-        long windowStart = 0;
-        try (FileChannel channel = FileChannel.open(entry.path(), StandardOpenOption.READ)) {
+    /**
+     * Scans {@code input} from its start: its format is recognised from the file's first window
+     * (whatever the start, so a resumed JSON file keeps its layout and an EVTX file its header
+     * offset); the header is checked only when reading from the beginning.
+     */
+    private void scanFile(OrderedOutput output, ScanInput input) {
+        final String name = input.name();
+        long position = input.start();
+        try (FileChannel channel = FileChannel.open(input.path(), StandardOpenOption.READ)) {
             final long size = channel.size();
-            output.inputOpened(size);
-            RecordFormat format = null;
-            while (windowStart < size) {
-                final int length = (int) Math.min(windowBytes, size - windowStart);
-                final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, windowStart, length);
+            final long limit = input.completeRecordsOnly() ? Math.min(size, input.end()) : size;
+            output.inputOpened();
+            if (limit <= position) {
+                output.startInput(name, TextFormat.INSTANCE, input.lineBreaks());
+                output.endInput(input, position);
+                return;
+            }
+            final FormatDetector.Detection detection = detect(channel, name, limit, position == 0, output);
+            final RecordFormat format = detection.format();
+            output.startInput(name, format, input.lineBreaks());
+            position = Math.max(position, detection.dataStart());
+            while (position < limit) {
+                final int length = (int) Math.min(windowBytes, limit - position);
+                final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, position, length);
                 final UnsafeBuffer window = new UnsafeBuffer(mapped);
-                int start = 0;
-                if (format == null) {
-                    FormatDetector.Detection detection = FormatDetector.detect(window, 0, length,
-                            options.maxRecordBytes(), options.profile());
-                    format = detection.format();
-                    start = detection.dataStart();
-                    output.startInput(name, format);
-                    format.checkInput(name, window, 0, length, size, output::problem);
-                }
+                final boolean lastWindow = position + length >= limit;
                 int end = length;
-                if (windowStart + length < size) {
-                    end = format.lastRecordStart(window, windowStart, start, length);
+                if (!lastWindow) {
+                    end = format.lastRecordStart(window, position, 0, length);
                     if (end < 0) {
                         IoUtil.unmap(mapped);
-                        windowStart = skipOversized(output, channel, format, windowStart + start, size);
+                        position = skipOversized(output, channel, format, position, limit);
                         continue;
                     }
+                } else if (input.completeRecordsOnly()) {
+                    end = format.lastRecordEnd(window, position, 0, length);
                 }
-                output.chunks(format, window, start, end, windowStart);
+                output.chunks(format, window, 0, end, position);
                 output.release(mapped);
-                windowStart += end;
+                position += end;
+                if (lastWindow) {
+                    break;
+                }
             }
+            output.bytesRead(position - input.start());
+            output.endInput(input, position);
         } catch (IOException e) {
-            output.problem(new ScanProblem(name, windowStart == 0 ? -1 : windowStart, 0, InputFiles.UNREADABLE,
+            output.problem(new ScanProblem(name, position == 0 ? -1 : position, 0, InputFiles.UNREADABLE,
                     InputFiles.reason(e)));
+        }
+    }
+
+    /** The format of the file, from its first window; reports header problems when {@code check}. */
+    private FormatDetector.Detection detect(FileChannel channel, String name, long limit, boolean check,
+                                            OrderedOutput output) throws IOException {
+        final int length = (int) Math.min(windowBytes, limit);
+        final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, length);
+        try {
+            final UnsafeBuffer head = new UnsafeBuffer(mapped);
+            FormatDetector.Detection detection = FormatDetector.detect(head, 0, length, options.maxRecordBytes(),
+                    options.profile());
+            if (check) {
+                detection.format().checkInput(name, head, 0, length, channel.size(), output::problem);
+            }
+            return detection;
+        } finally {
+            IoUtil.unmap(mapped);
         }
     }
 

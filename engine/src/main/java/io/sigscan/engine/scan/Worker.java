@@ -42,7 +42,7 @@ final class Worker implements RuleHitHandler, RecordConsumer {
 
     /** Reads and evaluates every record of {@code [start, end)}; never throws for bad input. */
     ChunkResult scan(RecordFormat format, DirectBuffer buffer, int start, int end, long base) {
-        final ChunkResult chunk = new ChunkResult(base);
+        final ChunkResult chunk = new ChunkResult(base, end - start);
         RecordReader reader = readers.get(format);
         if (reader == null) {
             reader = format.newReader(fields, maxRecordBytes);

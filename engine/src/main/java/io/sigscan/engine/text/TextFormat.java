@@ -35,6 +35,13 @@ public final class TextFormat implements RecordFormat {
         return ByteScan.lastLineStart(buffer, start, end);
     }
 
+    /** After the last line break: a line without one may still be being written. */
+    @Override
+    public int lastRecordEnd(DirectBuffer buffer, long base, int start, int end) {
+        int newline = ByteScan.lastIndexOfNewline(buffer, start, end);
+        return newline < 0 ? start : newline + 1;
+    }
+
     @Override
     public RecordReader newReader(FieldTable fields, int maxRecordBytes) {
         return new TextRecordReader(maxRecordBytes);

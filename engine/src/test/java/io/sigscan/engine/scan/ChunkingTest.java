@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sigscan.engine.Recorder;
+import io.sigscan.engine.ScanListener;
 import io.sigscan.engine.ScanOptions;
 import io.sigscan.engine.ScanSummary;
 import io.sigscan.rules.compile.CompiledRuleSet;
@@ -86,7 +87,7 @@ class ChunkingTest {
     private Recorder scan(int threads, int chunkBytes, int windowBytes, int maxRecordBytes, List<Path> inputs) {
         Recorder recorder = new Recorder();
         ScanOptions options = new ScanOptions(threads, chunkBytes, maxRecordBytes);
-        new ScanDriver(rules, options, windowBytes).scanFiles(inputs, recorder, recorder);
+        new ScanDriver(rules, options, windowBytes).scanFiles(inputs, recorder, recorder, ScanListener.NONE);
         return recorder;
     }
 
@@ -142,7 +143,7 @@ class ChunkingTest {
         Path file = write("many.json", text.toString());
         Recorder recorder = new Recorder();
         ScanSummary summary = new ScanDriver(rules, new ScanOptions(4, 1, 1 << 20), ScanDriver.DEFAULT_WINDOW_BYTES)
-                .scanFiles(List.of(file), recorder, recorder);
+                .scanFiles(List.of(file), recorder, recorder, ScanListener.NONE);
         assertEquals(5000, summary.events());
         long previous = -1;
         for (var match : recorder.matches) {

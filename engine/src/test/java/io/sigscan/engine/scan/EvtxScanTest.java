@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.sigscan.engine.Match;
 import io.sigscan.engine.Recorder;
+import io.sigscan.engine.ScanListener;
 import io.sigscan.engine.ScanOptions;
 import io.sigscan.engine.ScanSummary;
 import io.sigscan.rules.compile.CompiledRuleSet;
@@ -54,7 +55,7 @@ class EvtxScanTest {
 
     private static Recorder scan(CompiledRuleSet rules, ScanOptions options, int windowBytes, Path root) {
         Recorder recorder = new Recorder();
-        ScanSummary summary = new ScanDriver(rules, options, windowBytes).scanFiles(List.of(root), recorder, recorder);
+        ScanSummary summary = new ScanDriver(rules, options, windowBytes).scanFiles(List.of(root), recorder, recorder, ScanListener.NONE);
         assertTrue(summary.events() > 15_000, "events: " + summary.events());
         return recorder;
     }

@@ -14,15 +14,23 @@ public final class CompiledRuleSet {
     private final List<CompiledRule> rules;
     private final RouteTable routes;
     private final List<ValueMatcher> matchers;
+    private final List<RuleTraits> traits;
+    private final RuleCosts costs;
 
     /** A set without log-source routing: every rule's predicate runs on every event. */
     public CompiledRuleSet(FieldTable fields, List<CompiledRule> rules) {
-        this(fields, rules, null, List.of());
+        this(fields, rules, null, List.of(), List.of(), null);
     }
 
-    /** A routed set ({@code routes} null means unrouted) and the matchers its predicates use. */
-    CompiledRuleSet(FieldTable fields, List<CompiledRule> rules, RouteTable routes, List<ValueMatcher> matchers) {
+    /**
+     * A routed set ({@code routes} null means unrouted), the matchers its predicates use, each
+     * rule's cost traits (empty if unknown) and the costs its evaluators record into (or null).
+     */
+    CompiledRuleSet(FieldTable fields, List<CompiledRule> rules, RouteTable routes, List<ValueMatcher> matchers,
+            List<RuleTraits> traits, RuleCosts costs) {
         this.fields = fields;
+        this.traits = List.copyOf(traits);
+        this.costs = costs;
         this.matchers = List.copyOf(matchers);
         this.rules = List.copyOf(rules);
         this.routes = routes != null ? routes : RouteTable.unrouted(this.rules);
@@ -61,7 +69,7 @@ public final class CompiledRuleSet {
 
     /** A new single-threaded evaluator over this set, with its own scratch state. */
     public RuleEvaluator newEvaluator() {
-        return new RuleEvaluator(rules.toArray(new CompiledRule[0]), routes);
+        return new RuleEvaluator(rules.toArray(new CompiledRule[0]), routes, costs == null ? null : costs.newRecorder());
     }
 
     /**
@@ -69,6 +77,21 @@ public final class CompiledRuleSet {
      * pre-filter: the reference the pre-filter is checked against. Same results, slower.
      */
     public CompiledRuleSet withoutPrefilter() {
-        return new CompiledRuleSet(fields, rules, routes.withoutPrefilter(), matchers);
+        return new CompiledRuleSet(fields, rules, routes.withoutPrefilter(), matchers, traits, costs);
+    }
+
+    /** The same rules, with every evaluator timing its work into {@code into}. */
+    public CompiledRuleSet profiled(RuleCosts into) {
+        return new CompiledRuleSet(fields, rules, routes, matchers, traits, into);
+    }
+
+    /** The same field table, no rule: what reading and projecting events costs on its own. */
+    public CompiledRuleSet withoutRules() {
+        return new CompiledRuleSet(fields, List.of());
+    }
+
+    /** What makes rule {@code rule} cheap or expensive to evaluate; null for sets built without compiling. */
+    public RuleTraits traits(int rule) {
+        return traits.isEmpty() ? null : traits.get(rule);
     }
 }

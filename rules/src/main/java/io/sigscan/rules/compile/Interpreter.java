@@ -8,6 +8,7 @@ import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.event.ValueKind;
 import io.sigscan.rules.ir.Expr;
 import io.sigscan.rules.ir.ValueTest;
+import io.sigscan.rules.match.FieldReference;
 import io.sigscan.rules.match.ValueMatcher;
 
 /**
@@ -68,6 +69,9 @@ final class Interpreter implements EventPredicate {
             }
             return nulls == event.valueCount(slot);
         }
+        if (node instanceof Expr.FieldRef fieldRef) {
+            return anyPairPasses(fieldRef, fields.slotOf(fieldRef.field()), fields.slotOf(fieldRef.referenced()), event);
+        }
         return event.valueCount(fields.slotOf(((Expr.Exists) node).field())) != 0;
     }
 
@@ -76,6 +80,20 @@ final class Interpreter implements EventPredicate {
         for (int i = 0; i < event.valueCount(slot); i++) {
             boolean scalar = ValueKind.isScalar(event.valueKind(slot, i));
             passes |= scalar && matcher.matches(event.valueBuffer(slot, i), event.valueOffset(slot, i), event.valueLength(slot, i));
+        }
+        return passes;
+    }
+
+    private static boolean anyPairPasses(Expr.FieldRef fieldRef, int slot, int referencedSlot, EventView event) {
+        boolean passes = false;
+        for (int i = 0; i < event.valueCount(slot); i++) {
+            for (int j = 0; j < event.valueCount(referencedSlot); j++) {
+                boolean scalars = ValueKind.isScalar(event.valueKind(slot, i)) && ValueKind.isScalar(event.valueKind(referencedSlot, j));
+                passes |= scalars && FieldReference.matches(fieldRef.position(), fieldRef.cased(),
+                        event.valueBuffer(slot, i), event.valueOffset(slot, i), event.valueLength(slot, i),
+                        event.valueBuffer(referencedSlot, j), event.valueOffset(referencedSlot, j),
+                        event.valueLength(referencedSlot, j));
+            }
         }
         return passes;
     }

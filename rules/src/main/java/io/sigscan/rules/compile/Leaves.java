@@ -2,6 +2,8 @@ package io.sigscan.rules.compile;
 
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.ValueKind;
+import io.sigscan.rules.ir.Expr;
+import io.sigscan.rules.match.FieldReference;
 import io.sigscan.rules.match.ValueMatcher;
 
 /**
@@ -39,6 +41,27 @@ final class Leaves {
     /** IR {@code Exists}: the field is present, whatever its value. */
     static boolean exists(int slot, EventView event) {
         return event.valueCount(slot) > 0;
+    }
+
+    /** IR {@code FieldRef}: some scalar value of the field stands to some scalar value of the referenced one. */
+    static boolean fieldRef(Expr.Position position, boolean cased, int slot, int referencedSlot, EventView event) {
+        final int count = event.valueCount(slot);
+        final int referencedCount = event.valueCount(referencedSlot);
+        for (int i = 0; i < count; i++) {
+            if (!ValueKind.isScalar(event.valueKind(slot, i))) {
+                continue;
+            }
+            for (int j = 0; j < referencedCount; j++) {
+                if (ValueKind.isScalar(event.valueKind(referencedSlot, j))
+                        && FieldReference.matches(position, cased,
+                                event.valueBuffer(slot, i), event.valueOffset(slot, i), event.valueLength(slot, i),
+                                event.valueBuffer(referencedSlot, j), event.valueOffset(referencedSlot, j),
+                                event.valueLength(referencedSlot, j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean not(boolean value) {

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,13 +16,15 @@ import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.ir.Expr;
 import io.sigscan.rules.ir.ValueTest;
+import io.sigscan.rules.match.ContainsAnyMatcher;
 import io.sigscan.rules.match.UnsupportedPatternException;
 import io.sigscan.rules.match.ValueMatcher;
 
 /**
  * Turns an IR expression into one {@link EventPredicate}: a tree of method-handle combinators of
  * type {@code (EventView)boolean} ({@code guardWithTest} for and/or, split in halves so depth
- * grows with the logarithm of the operand count; {@code filterReturnValue} for not; leaves from
+ * grows with the logarithm of the operand count; an or's case-insensitive contains tests on one
+ * field merged into one multi-needle matcher; {@code filterReturnValue} for not; leaves from
  * {@link Leaves} with matcher and slot bound in), installed as a constant in a hidden class of
  * its own (see {@link PredicateTemplate}).
  *
@@ -33,9 +37,12 @@ final class PredicateCompiler {
     private static final MethodHandle IS_NULL;
     private static final MethodHandle EXISTS;
     private static final MethodHandle NOT;
+    private static final MethodHandle FIELD_REF;
     private static final MethodHandle ALWAYS_TRUE = constant(true);
     private static final MethodHandle ALWAYS_FALSE = constant(false);
     private static final byte[] TEMPLATE_BYTES = templateBytes();
+    /** Fewest case-insensitive contains tests on one field of an or that are merged into one matcher. */
+    static final int MERGED_CONTAINS = 3;
 
     static {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -45,6 +52,8 @@ final class PredicateCompiler {
             IS_NULL = lookup.findStatic(Leaves.class, "isNull", MethodType.methodType(boolean.class, int.class, EventView.class));
             EXISTS = lookup.findStatic(Leaves.class, "exists", MethodType.methodType(boolean.class, int.class, EventView.class));
             NOT = lookup.findStatic(Leaves.class, "not", MethodType.methodType(boolean.class, boolean.class));
+            FIELD_REF = lookup.findStatic(Leaves.class, "fieldRef", MethodType.methodType(boolean.class,
+                    Expr.Position.class, boolean.class, int.class, int.class, EventView.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -52,6 +61,7 @@ final class PredicateCompiler {
 
     private final FieldTable fields;
     private final Map<ValueTest, ValueMatcher> matchers;
+    private final Map<List<ValueTest>, ValueMatcher> mergedMatchers = new HashMap<>();
 
     PredicateCompiler(FieldTable fields, Map<ValueTest, ValueMatcher> matcherCache) {
         this.fields = fields;
@@ -78,10 +88,11 @@ final class PredicateCompiler {
 
     MethodHandle handle(Expr expr) {
         if (expr instanceof Expr.And and) {
-            return and(and.operands(), 0, and.operands().size());
+            return and(handles(and.operands()), 0, and.operands().size());
         }
         if (expr instanceof Expr.Or or) {
-            return or(or.operands(), 0, or.operands().size());
+            List<MethodHandle> operands = orHandles(or.operands());
+            return or(operands, 0, operands.size());
         }
         if (expr instanceof Expr.Not not) {
             return MethodHandles.filterReturnValue(handle(not.operand()), NOT);
@@ -98,29 +109,69 @@ final class PredicateCompiler {
         if (expr instanceof Expr.IsNull isNull) {
             return MethodHandles.insertArguments(IS_NULL, 0, slot(isNull.field()));
         }
+        if (expr instanceof Expr.FieldRef fieldRef) {
+            return MethodHandles.insertArguments(FIELD_REF, 0, fieldRef.position(), fieldRef.cased(),
+                    slot(fieldRef.field()), slot(fieldRef.referenced()));
+        }
         return MethodHandles.insertArguments(EXISTS, 0, slot(((Expr.Exists) expr).field()));
     }
 
-    private MethodHandle and(List<Expr> operands, int from, int to) {
+    private MethodHandle and(List<MethodHandle> operands, int from, int to) {
         if (to - from == 0) {
             return ALWAYS_TRUE;
         }
         if (to - from == 1) {
-            return handle(operands.get(from));
+            return operands.get(from);
         }
         int middle = (from + to) >>> 1;
         return MethodHandles.guardWithTest(and(operands, from, middle), and(operands, middle, to), ALWAYS_FALSE);
     }
 
-    private MethodHandle or(List<Expr> operands, int from, int to) {
+    private MethodHandle or(List<MethodHandle> operands, int from, int to) {
         if (to - from == 0) {
             return ALWAYS_FALSE;
         }
         if (to - from == 1) {
-            return handle(operands.get(from));
+            return operands.get(from);
         }
         int middle = (from + to) >>> 1;
         return MethodHandles.guardWithTest(or(operands, from, middle), ALWAYS_TRUE, or(operands, middle, to));
+    }
+
+    private List<MethodHandle> handles(List<Expr> operands) {
+        List<MethodHandle> handles = new ArrayList<>(operands.size());
+        for (Expr operand : operands) {
+            handles.add(handle(operand));
+        }
+        return handles;
+    }
+
+    /**
+     * The operands of an {@code or} as handles, with the case-insensitive {@code contains} tests
+     * of each field merged into one {@link ContainsAnyMatcher} when there are at least
+     * {@link #MERGED_CONTAINS} of them: one pass over the value instead of one per needle.
+     */
+    private List<MethodHandle> orHandles(List<Expr> operands) {
+        Map<String, List<ValueTest>> containsByField = new LinkedHashMap<>();
+        for (Expr operand : operands) {
+            if (operand instanceof Expr.Match match && ContainsAnyMatcher.mergeableNeedle(match.test()) != null) {
+                containsByField.computeIfAbsent(match.field(), field -> new ArrayList<>()).add(match.test());
+            }
+        }
+        containsByField.values().removeIf(tests -> tests.size() < MERGED_CONTAINS);
+        List<MethodHandle> handles = new ArrayList<>(operands.size());
+        for (Map.Entry<String, List<ValueTest>> merged : containsByField.entrySet()) {
+            ValueMatcher matcher = mergedMatchers.computeIfAbsent(merged.getValue(), ContainsAnyMatcher::of);
+            handles.add(MethodHandles.insertArguments(ANY_VALUE_MATCHES, 0, matcher, slot(merged.getKey())));
+        }
+        for (Expr operand : operands) {
+            boolean merged = operand instanceof Expr.Match match && containsByField.containsKey(match.field())
+                    && ContainsAnyMatcher.mergeableNeedle(match.test()) != null;
+            if (!merged) {
+                handles.add(handle(operand));
+            }
+        }
+        return handles;
     }
 
     private ValueMatcher matcher(ValueTest test) {

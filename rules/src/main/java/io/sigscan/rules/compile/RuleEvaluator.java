@@ -38,10 +38,13 @@ public final class RuleEvaluator {
     private final int[] needleStamps;
     private final int[] conditionStamps;
     private final boolean[] conditionResults;
+    /** Null unless the set is profiled; then every step is timed into it. */
+    private final RuleCosts.Recorder costs;
     private int eventStamp;
 
-    RuleEvaluator(CompiledRule[] rules, RouteTable routes) {
+    RuleEvaluator(CompiledRule[] rules, RouteTable routes, RuleCosts.Recorder costs) {
         this.rules = rules;
+        this.costs = costs;
         this.conditions = routes.conditions;
         this.variantRule = routes.variantRule;
         this.variantCondition = routes.variantCondition;
@@ -61,8 +64,12 @@ public final class RuleEvaluator {
     public void evaluate(EventView event, RuleHitHandler hits) {
         final int stamp = nextStamp();
         final long[] candidates = this.candidates;
+        final long start = costs == null ? 0 : System.nanoTime();
         prefilter.markCandidates(event, stamp, needleStamps, candidates);
         addUnwitnessed(event, stamp);
+        if (costs != null) {
+            costs.candidates(System.nanoTime() - start);
+        }
         int lastHitRule = -1;
         for (int word = 0; word < candidates.length; word++) {
             long bits = candidates[word];
@@ -74,7 +81,8 @@ public final class RuleEvaluator {
                 final int variant = (word << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 final int rule = variantRule[variant];
-                if (rule != lastHitRule && variantMatches(variant, event, stamp)) {
+                if (rule != lastHitRule && (costs == null ? variantMatches(variant, event, stamp)
+                        : timedVariantMatches(variant, rule, event, stamp))) {
                     lastHitRule = rule;
                     hits.onRuleHit(rules[rule]);
                 }
@@ -107,6 +115,13 @@ public final class RuleEvaluator {
             variantPredicate[variant] = predicate;
         }
         return predicate.test(event);
+    }
+
+    private boolean timedVariantMatches(int variant, int rule, EventView event, int stamp) {
+        final long start = System.nanoTime();
+        final boolean matches = variantMatches(variant, event, stamp);
+        costs.evaluation(rule, System.nanoTime() - start, matches);
+        return matches;
     }
 
     private boolean conditionHolds(int condition, EventView event, int stamp) {

@@ -91,6 +91,7 @@ public final class RuleSetCompiler {
 
         List<CompiledRule> compiled = new ArrayList<>();
         List<List<Needle>> witnesses = new ArrayList<>();
+        List<Expr> compiledDetections = new ArrayList<>();
         List<int[]> variantConditions = new ArrayList<>();
         List<EventPredicate[]> variantPredicates = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
@@ -114,6 +115,7 @@ public final class RuleSetCompiler {
             for (RoutedVariant variant : routed) {
                 witnesses.add(Witnesses.of(variant.detection()));
             }
+            compiledDetections.add(routed.get(0).detection());
             variantConditions.add(conditionOfVariant);
             variantPredicates.add(predicateOfVariant);
         }
@@ -123,7 +125,16 @@ public final class RuleSetCompiler {
         }
         RouteTable routes = RouteTable.of(conditions, variantConditions.toArray(new int[0][]),
                 variantPredicates.toArray(new EventPredicate[0][]), prefilter.build());
-        return new CompileResult(new CompiledRuleSet(fields, compiled, routes, new ArrayList<>(matchers.values())), problems);
+        List<RuleTraits> traits = new ArrayList<>();
+        for (int rule = 0, variant = 0; rule < compiled.size(); rule++) {
+            boolean witnessed = true;
+            for (int i = 0; i < variantConditions.get(rule).length; i++, variant++) {
+                witnessed &= routes.prefilter.isWitnessed(variant);
+            }
+            traits.add(RuleTraits.of(compiledDetections.get(rule), witnessed));
+        }
+        return new CompileResult(new CompiledRuleSet(fields, compiled, routes, new ArrayList<>(matchers.values()),
+                traits, null), problems);
     }
 
     private static void addFields(Expr expr, FieldTable.Builder fields) {
@@ -139,6 +150,9 @@ public final class RuleSetCompiler {
             fields.add(isNull.field());
         } else if (expr instanceof Expr.Exists exists) {
             fields.add(exists.field());
+        } else if (expr instanceof Expr.FieldRef fieldRef) {
+            fields.add(fieldRef.field());
+            fields.add(fieldRef.referenced());
         }
     }
 

@@ -5,6 +5,8 @@ import io.sigscan.rules.ir.Expr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses a Sigma condition and resolves it against the rule's search identifiers.
@@ -24,6 +26,9 @@ import java.util.Map;
  * 1/all of them" and pySigma do. {@code any of} is pySigma's synonym of {@code 1 of}.
  */
 public final class ConditionParser {
+
+    /** A Sigma 1.0 aggregation function called in a condition, as in {@code count(x) by y > 5}. */
+    private static final Pattern AGGREGATION_CALL = Pattern.compile("\\b(count|sum|min|max|avg)\\s*\\(");
 
     /** Nesting of parentheses and 'not' beyond any real rule, low enough to keep the stack safe. */
     static final int MAX_NESTING = 64;
@@ -47,10 +52,19 @@ public final class ConditionParser {
      * @throws ConditionException with the offset of the offending token
      */
     public static Expr parse(String condition, Map<String, Expr> identifiers) {
-        ConditionParser parser = new ConditionParser(condition, identifiers);
-        Expr expr = parser.parseOr();
-        parser.expectEnd();
-        return expr;
+        try {
+            ConditionParser parser = new ConditionParser(condition, identifiers);
+            Expr expr = parser.parseOr();
+            parser.expectEnd();
+            return expr;
+        } catch (ConditionException e) {
+            Matcher aggregation = AGGREGATION_CALL.matcher(condition);
+            if (e.kind().equals(ConditionException.CONDITION) && aggregation.find()) {
+                // Sigma 1.0 aggregations written without their pipe fail somewhere after the call.
+                throw aggregation(condition, aggregation.start());
+            }
+            throw e;
+        }
     }
 
     private void expectEnd() {
@@ -206,9 +220,12 @@ public final class ConditionParser {
     }
 
     private ConditionException pipe(ConditionToken token) {
-        String aggregation = text.substring(token.offset()).trim();
-        return new ConditionException(ConditionException.LEGACY_SYNTAX, token.offset(), "aggregation '" + aggregation
-                + "' is Sigma 1.0 syntax and not supported; express it as a correlation rule");
+        return aggregation(text, token.offset());
+    }
+
+    private static ConditionException aggregation(String condition, int offset) {
+        return new ConditionException(ConditionException.LEGACY_SYNTAX, offset, "aggregation '"
+                + condition.substring(offset).trim() + "' is Sigma 1.0 syntax and not supported; express it as a correlation rule");
     }
 
     private ConditionException error(ConditionToken token, String message) {

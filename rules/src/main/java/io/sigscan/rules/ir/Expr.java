@@ -9,7 +9,7 @@ import java.util.List;
  * pass before compilation. Every node is an immutable value, so passes can share subtrees.
  */
 public sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Expr.Const, Expr.Match, Expr.Keyword,
-        Expr.IsNull, Expr.Exists {
+        Expr.IsNull, Expr.Exists, Expr.FieldRef {
 
     Const TRUE = new Const(true);
     Const FALSE = new Const(false);
@@ -52,4 +52,16 @@ public sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Expr.Const, Ex
     /** Sigma's {@code field|exists: true}: true when the field is present with any value. */
     record Exists(String field) implements Expr {
     }
+
+    /**
+     * Sigma's {@code fieldref}: true when some scalar value of {@code field} equals (or, by
+     * {@code position}, contains, starts with, ends with) some scalar value of
+     * {@code referenced}, ignoring case unless {@code cased}. False when either field is
+     * absent or only null.
+     */
+    record FieldRef(String field, String referenced, Position position, boolean cased) implements Expr {
+    }
+
+    /** Where the referenced value must sit in the field's value. */
+    enum Position { EQUALS, CONTAINS, STARTSWITH, ENDSWITH }
 }

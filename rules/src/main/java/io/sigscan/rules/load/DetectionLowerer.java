@@ -20,12 +20,14 @@ final class DetectionLowerer {
     private final ProblemSink sink;
     private final FieldItemLowerer items;
 
-    DetectionLowerer(ProblemSink sink) {
+    DetectionLowerer(ProblemSink sink, Placeholders placeholders) {
         this.sink = sink;
-        this.items = new FieldItemLowerer(sink);
+        this.items = new FieldItemLowerer(sink, placeholders);
     }
 
-    Expr lower(YamlNode.Mapping detection) {
+    /** The detection of the rule named {@code ruleName} (for messages), or null after reporting its errors. */
+    Expr lower(YamlNode.Mapping detection, String ruleName) {
+        items.startRule(ruleName);
         int errorsBefore = sink.errorCount();
         Map<String, Expr> identifiers = new LinkedHashMap<>();
         YamlNode.Entry condition = null;

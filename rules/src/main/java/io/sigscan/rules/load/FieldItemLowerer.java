@@ -14,9 +14,18 @@ import java.util.List;
 final class FieldItemLowerer {
 
     private final ProblemSink sink;
+    private final Placeholders placeholders;
+    private PlaceholderExpander expander;
 
-    FieldItemLowerer(ProblemSink sink) {
+    FieldItemLowerer(ProblemSink sink, Placeholders placeholders) {
         this.sink = sink;
+        this.placeholders = placeholders;
+        this.expander = new PlaceholderExpander(placeholders, "");
+    }
+
+    /** Items lowered from now on belong to the rule named {@code ruleName} (messages name it). */
+    void startRule(String ruleName) {
+        expander = new PlaceholderExpander(placeholders, ruleName);
     }
 
     /** A field item; an empty field name makes it a keyword item. */
@@ -32,6 +41,12 @@ final class FieldItemLowerer {
         Expr item;
         if (chain.contains(Modifier.EXISTS)) {
             item = exists(key, field, value);
+        } else if (chain.contains(Modifier.FIELDREF)) {
+            List<Expr> operands = new ArrayList<>(values.size());
+            for (YamlNode.Scalar scalar : values) {
+                operands.add(fieldRef(field, scalar, chain));
+            }
+            item = chain.contains(Modifier.ALL) ? and(operands) : or(operands);
         } else if (values.size() == 1 && values.get(0).type() == YamlNode.ScalarType.NULL) {
             item = isNull(key, field, chain);
         } else {
@@ -41,7 +56,8 @@ final class FieldItemLowerer {
             }
             List<Expr> operands = new ArrayList<>(values.size());
             for (YamlNode.Scalar scalar : values) {
-                operands.add(anyOf(field, keyword, ValueTests.of(scalar, chain, keyword)));
+                warnIfNoPlaceholder(scalar, chain);
+                operands.add(anyOf(field, keyword, ValueTests.of(scalar, chain, keyword, expander)));
             }
             item = chain.contains(Modifier.ALL) ? and(operands) : or(operands);
         }
@@ -54,7 +70,7 @@ final class FieldItemLowerer {
             throw new RuleSyntaxException(ProblemKind.DETECTION, value.location(),
                     "a keyword cannot be null; keywords are strings or numbers searched in every field");
         }
-        return anyOf("", true, ValueTests.of(value, List.of(), true));
+        return anyOf("", true, ValueTests.of(value, List.of(), true, expander));
     }
 
     private static List<YamlNode.Scalar> values(YamlNode.Scalar key, YamlNode value) {
@@ -92,6 +108,36 @@ final class FieldItemLowerer {
         }
         Expr exists = new Expr.Exists(field);
         return scalar.text().equals("true") ? exists : new Expr.Not(exists);
+    }
+
+    /** Sigma's {@code fieldref}: the value names the other field; only a plain name is one. */
+    private static Expr fieldRef(String field, YamlNode.Scalar value, List<Modifier> chain) {
+        if (value.type() != YamlNode.ScalarType.STRING || value.text().isEmpty()
+                || SigmaStrings.hasWildcards(SigmaStrings.parse(value.text()))) {
+            throw new RuleSyntaxException(ProblemKind.MODIFIER, value.location(), "'fieldref' takes the name of another "
+                    + "field, without wildcards, not " + YamlNode.describe(value));
+        }
+        Expr.Position position = Expr.Position.EQUALS;
+        if (chain.contains(Modifier.CONTAINS)) {
+            position = Expr.Position.CONTAINS;
+        } else if (chain.contains(Modifier.STARTSWITH)) {
+            position = Expr.Position.STARTSWITH;
+        } else if (chain.contains(Modifier.ENDSWITH)) {
+            position = Expr.Position.ENDSWITH;
+        }
+        return new Expr.FieldRef(field, SigmaStrings.literalText(SigmaStrings.parse(value.text())), position,
+                chain.contains(Modifier.CASED));
+    }
+
+    /** pySigma takes only word characters as a placeholder name; anything else stays literal text. */
+    private void warnIfNoPlaceholder(YamlNode.Scalar value, List<Modifier> chain) {
+        if (chain.contains(Modifier.EXPAND) && !PlaceholderExpander.hasPlaceholder(value.text())) {
+            String hint = PlaceholderExpander.looksLikePlaceholder(value.text())
+                    ? "; placeholder names are letters, digits and '_' between '%' signs, so it is matched as written"
+                    : "; it is matched as written";
+            sink.warning(value.location(), ProblemKind.PLACEHOLDER, "'expand' finds no placeholder in '"
+                    + value.text() + "'" + hint);
+        }
     }
 
     private static Expr isNull(YamlNode.Scalar key, String field, List<Modifier> chain) {

@@ -4,56 +4,51 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The Sigma value modifiers, by what this version does with them. */
-enum Modifier {
-    CONTAINS(Support.SUPPORTED),
-    STARTSWITH(Support.SUPPORTED),
-    ENDSWITH(Support.SUPPORTED),
-    ALL(Support.SUPPORTED),
-    CASED(Support.SUPPORTED),
-    EXISTS(Support.SUPPORTED),
-    RE(Support.SUPPORTED),
-    I(Support.SUPPORTED),
-    M(Support.SUPPORTED),
-    S(Support.SUPPORTED),
-    /** pySigma's long names of the regex flags. */
-    IGNORECASE(Support.SUPPORTED),
-    MULTILINE(Support.SUPPORTED),
-    DOTALL(Support.SUPPORTED),
-    NEQ(Support.SUPPORTED),
-    WINDASH(Support.SUPPORTED),
-    BASE64(Support.SUPPORTED),
-    BASE64OFFSET(Support.SUPPORTED),
-    UTF16LE(Support.SUPPORTED),
-    UTF16BE(Support.SUPPORTED),
-    UTF16(Support.SUPPORTED),
-    WIDE(Support.SUPPORTED),
-    CIDR(Support.NOT_YET),
-    LT(Support.NOT_YET),
-    LTE(Support.NOT_YET),
-    GT(Support.NOT_YET),
-    GTE(Support.NOT_YET),
-    FIELDREF(Support.NOT_YET),
-    EXPAND(Support.NOT_YET),
-    MINUTE(Support.NOT_YET),
-    HOUR(Support.NOT_YET),
-    DAY(Support.NOT_YET),
-    WEEK(Support.NOT_YET),
-    MONTH(Support.NOT_YET),
-    YEAR(Support.NOT_YET);
+import io.sigscan.rules.ir.ValueTest;
 
-    enum Support { SUPPORTED, NOT_YET }
+/** The Sigma value modifiers of spec v2.1.0 and pySigma, with the families the chain rules talk about. */
+enum Modifier {
+    CONTAINS,
+    STARTSWITH,
+    ENDSWITH,
+    ALL,
+    CASED,
+    EXISTS,
+    RE,
+    I,
+    M,
+    S,
+    /** pySigma's long names of the regex flags. */
+    IGNORECASE,
+    MULTILINE,
+    DOTALL,
+    NEQ,
+    WINDASH,
+    BASE64,
+    BASE64OFFSET,
+    UTF16LE,
+    UTF16BE,
+    UTF16,
+    WIDE,
+    CIDR,
+    LT,
+    LTE,
+    GT,
+    GTE,
+    FIELDREF,
+    EXPAND,
+    MINUTE,
+    HOUR,
+    DAY,
+    WEEK,
+    MONTH,
+    YEAR;
 
     /** What messages list as accepted. */
     static final String SUPPORTED_NAMES = "contains, startswith, endswith, all, cased, exists, "
             + "re (with i, m, s or ignorecase, multiline, dotall), "
-            + "neq, windash, base64, base64offset, utf16le, utf16be, utf16, wide";
-
-    final Support support;
-
-    Modifier(Support support) {
-        this.support = support;
-    }
+            + "neq, windash, base64, base64offset, utf16le, utf16be, utf16, wide, cidr, lt, lte, gt, gte, "
+            + "fieldref, expand, minute, hour, day, week, month, year";
 
     String sigmaName() {
         return name().toLowerCase(Locale.ROOT);
@@ -98,5 +93,42 @@ enum Modifier {
 
     boolean isBase64() {
         return this == BASE64 || this == BASE64OFFSET;
+    }
+
+    /** {@code all} and {@code neq} shape the item (AND of values, negation), not the value. */
+    boolean isItemShape() {
+        return this == ALL || this == NEQ;
+    }
+
+    /** The comparison of {@code lt}/{@code lte}/{@code gt}/{@code gte}; null for other modifiers. */
+    ValueTest.Comparison comparison() {
+        return switch (this) {
+            case LT -> ValueTest.Comparison.LT;
+            case LTE -> ValueTest.Comparison.LTE;
+            case GT -> ValueTest.Comparison.GT;
+            case GTE -> ValueTest.Comparison.GTE;
+            default -> null;
+        };
+    }
+
+    boolean isComparison() {
+        return comparison() != null;
+    }
+
+    /** The timestamp part a time modifier takes; null for other modifiers. */
+    ValueTest.TimeField timeField() {
+        return switch (this) {
+            case MINUTE -> ValueTest.TimeField.MINUTE;
+            case HOUR -> ValueTest.TimeField.HOUR;
+            case DAY -> ValueTest.TimeField.DAY;
+            case WEEK -> ValueTest.TimeField.WEEK;
+            case MONTH -> ValueTest.TimeField.MONTH;
+            case YEAR -> ValueTest.TimeField.YEAR;
+            default -> null;
+        };
+    }
+
+    boolean isTimePart() {
+        return timeField() != null;
     }
 }

@@ -18,8 +18,10 @@ final class ProblemKind {
     static final String YAML_TAG = "yaml-tag";
     /** The same key twice in one mapping. */
     static final String DUPLICATE_KEY = "duplicate-key";
-    /** Correlation rules and meta filters, which this version does not evaluate. */
-    static final String UNSUPPORTED_DOCUMENT = "unsupported-document";
+    /** The {@code correlation} section of a correlation rule. */
+    static final String CORRELATION = "correlation";
+    /** The {@code filter} section of a meta filter. */
+    static final String FILTER = "filter";
     /** Sigma 1.0 constructs dropped from the spec: action: global, timeframe, aggregation pipes. */
     static final String LEGACY_SYNTAX = ConditionException.LEGACY_SYNTAX;
     /** Title, id, level, status, dates, tags, logsource. */
@@ -28,10 +30,10 @@ final class ProblemKind {
     static final String DETECTION = "detection";
     /** A modifier name Sigma does not define. */
     static final String UNKNOWN_MODIFIER = "unknown-modifier";
-    /** A Sigma modifier this version cannot evaluate yet. */
-    static final String UNSUPPORTED_MODIFIER = "unsupported-modifier";
     /** Modifiers that cannot be combined, or a value a modifier cannot take. */
     static final String MODIFIER = "modifier";
+    /** A placeholder without a value, or a placeholders file that cannot be used. */
+    static final String PLACEHOLDER = "placeholder";
     /** A {@code re} value that is not a valid regular expression. */
     static final String REGEX = "regex";
     /** The condition expression. */

@@ -9,24 +9,29 @@ import io.sigscan.rules.model.SigmaRule;
 import java.util.List;
 
 /**
- * Turns the YAML documents of one file into rules: metadata through {@link RuleMetadataReader},
- * detection through {@link DetectionLowerer}. Documents it cannot run
- * (correlations, filters, Sigma 1.0 collections) are reported, never skipped silently.
+ * Turns the YAML documents of one file into detection rules (metadata through
+ * {@link RuleMetadataReader}, detection through {@link DetectionLowerer}), correlation rules
+ * ({@link CorrelationReader}) and meta filters ({@link FilterReader}). Sigma 1.0 collections are
+ * reported, never skipped silently.
  */
 final class RuleDocumentReader {
 
     private final ProblemSink sink;
     private final RuleMetadataReader metadata;
     private final DetectionLowerer detection;
+    private final CorrelationReader correlations;
+    private final FilterReader filters;
 
-    RuleDocumentReader(ProblemSink sink) {
+    RuleDocumentReader(ProblemSink sink, Placeholders placeholders) {
         this.sink = sink;
         this.metadata = new RuleMetadataReader(sink);
-        this.detection = new DetectionLowerer(sink);
+        this.detection = new DetectionLowerer(sink, placeholders);
+        this.correlations = new CorrelationReader(sink, metadata);
+        this.filters = new FilterReader(sink, metadata, detection);
     }
 
-    /** Reads every document of one file, adding each good rule to {@code rules}. */
-    void readAll(List<YamlNode> documents, List<SigmaRule> rules) {
+    /** Reads every document of one file, adding each good one to {@code loaded}. */
+    void readAll(List<YamlNode> documents, LoadedDocuments loaded) {
         Location collection = null;
         for (YamlNode document : documents) {
             if (collection != null) {
@@ -40,10 +45,7 @@ final class RuleDocumentReader {
                 reportAction(action);
                 continue;
             }
-            SigmaRule rule = readGuarded(document);
-            if (rule != null) {
-                rules.add(rule);
-            }
+            readGuarded(document, loaded);
         }
     }
 
@@ -53,14 +55,31 @@ final class RuleDocumentReader {
                 + "rule-collection syntax and not supported; write each rule of the collection as a standalone rule");
     }
 
-    /** Like {@link #read}, turning any failure of this code into a problem so the next document still loads. */
-    private SigmaRule readGuarded(YamlNode document) {
+    /**
+     * Reads one document by its kind, turning any failure of this code into a problem so the
+     * next document still loads.
+     */
+    private void readGuarded(YamlNode document, LoadedDocuments loaded) {
         try {
-            return read(document);
+            YamlNode.Mapping mapping = document instanceof YamlNode.Mapping m ? m : null;
+            YamlNode.Entry correlation = mapping == null ? null : mapping.entry("correlation");
+            YamlNode.Entry filter = mapping == null ? null : mapping.entry("filter");
+            if (correlation != null) {
+                add(correlations.read(mapping, correlation), loaded.correlations);
+            } else if (filter != null) {
+                add(filters.read(mapping, filter), loaded.filters);
+            } else {
+                add(read(document), loaded.rules);
+            }
         } catch (RuntimeException | StackOverflowError e) {
             sink.error(document.location(), ProblemKind.INTERNAL,
                     "internal error while reading this rule, please report it: " + e);
-            return null;
+        }
+    }
+
+    private static <T> void add(T document, List<T> documents) {
+        if (document != null) {
+            documents.add(document);
         }
     }
 
@@ -71,37 +90,17 @@ final class RuleDocumentReader {
                     + "logsource and detection, not " + YamlNode.describe(document));
             return null;
         }
-        if (isUnsupportedDocument(rule)) {
-            return null;
-        }
         int errorsBefore = sink.errorCount();
         RuleInfo info = metadata.info(rule);
         LogSource logSource = metadata.logSource(rule);
-        Expr expr = detection(rule);
+        Expr expr = detection(rule, info.displayName());
         if (sink.errorCount() != errorsBefore || expr == null) {
             return null;
         }
         return new SigmaRule(info, logSource, expr);
     }
 
-    private boolean isUnsupportedDocument(YamlNode.Mapping rule) {
-        YamlNode.Entry correlation = rule.entry("correlation");
-        YamlNode.Entry filter = rule.entry("filter");
-        if (correlation == null && filter == null) {
-            return false;
-        }
-        String title = rule.get("title") instanceof YamlNode.Scalar scalar ? " ('" + scalar.text() + "')" : "";
-        if (correlation != null) {
-            sink.error(correlation.key().location(), ProblemKind.UNSUPPORTED_DOCUMENT,
-                    "correlation rules are not supported yet" + title);
-        } else {
-            sink.error(filter.key().location(), ProblemKind.UNSUPPORTED_DOCUMENT,
-                    "filter documents (meta filters) are not supported yet" + title);
-        }
-        return true;
-    }
-
-    private Expr detection(YamlNode.Mapping rule) {
+    private Expr detection(YamlNode.Mapping rule, String ruleName) {
         YamlNode value = rule.get("detection");
         if (value == null) {
             sink.error(rule.location(), ProblemKind.METADATA, "rule has no 'detection'");
@@ -112,6 +111,6 @@ final class RuleDocumentReader {
                     + "; it must be a mapping of search identifiers and a condition");
             return null;
         }
-        return detection.lower(mapping);
+        return detection.lower(mapping, ruleName);
     }
 }

@@ -2,7 +2,6 @@ package io.sigscan.rules.load;
 
 import io.sigscan.rules.model.Location;
 import io.sigscan.rules.model.SigmaRule;
-
 import io.sigscan.rules.model.Problem;
 
 import java.nio.file.Path;
@@ -10,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads Sigma rule files into {@link SigmaRule}s and reports every problem with its
+ * Loads Sigma rule files into {@link SigmaRule}s, correlation rules and meta filters, and reports every problem with its
  * file:line:column. Never throws for bad input: unreadable files, invalid UTF-8, YAML errors,
  * unsupported constructs and even internal failures become problems, and loading goes on with
  * the next document and file.
@@ -21,15 +20,17 @@ import java.util.List;
  * {@code .github}) are skipped. A file named explicitly is read whatever its extension.
  * Results are in that order whatever the number of threads used.
  *
- * <p>Problem kinds: io, encoding, yaml, yaml-tag, duplicate-key, unsupported-document,
- * legacy-syntax, metadata, detection, unknown-modifier, unsupported-modifier, modifier, regex,
- * condition, internal.
+ * <p>Problem kinds: io, encoding, yaml, yaml-tag, duplicate-key, legacy-syntax, metadata,
+ * detection, correlation, filter, unknown-modifier, modifier, placeholder, regex, condition,
+ * internal.
  */
 public final class RuleLoader {
 
     private final YamlDocumentReader yaml = new YamlDocumentReader();
+    private final Placeholders placeholders;
 
-    private RuleLoader() {
+    private RuleLoader(Placeholders placeholders) {
+        this.placeholders = placeholders;
     }
 
     /**
@@ -37,7 +38,15 @@ public final class RuleLoader {
      * up to 64 levels. Safe to share between threads.
      */
     public static RuleLoader defaults() {
-        return new RuleLoader();
+        return new RuleLoader(Placeholders.none());
+    }
+
+    /**
+     * A loader like this one that expands {@code %name%} placeholders of {@code expand} values
+     * with {@code placeholders}; without it, a rule using a placeholder is rejected.
+     */
+    public RuleLoader withPlaceholders(Placeholders placeholders) {
+        return new RuleLoader(placeholders);
     }
 
     /**
@@ -46,21 +55,21 @@ public final class RuleLoader {
      */
     public LoadResult load(List<Path> paths) {
         List<LoadResult> perSource = RuleFileWalker.sources(paths).parallelStream().map(this::load).toList();
-        List<SigmaRule> rules = new ArrayList<>();
+        LoadedDocuments documents = new LoadedDocuments();
         List<Problem> problems = new ArrayList<>();
         for (LoadResult result : perSource) {
-            rules.addAll(result.rules());
+            documents.addAll(result);
             problems.addAll(result.problems());
         }
-        return new LoadResult(rules, problems);
+        return documents.result(problems);
     }
 
     /** Loads one text of one or more YAML documents; {@code sourceName} names it in locations. */
     public LoadResult load(String sourceName, String yamlText) {
         ProblemSink sink = new ProblemSink();
-        List<SigmaRule> rules = new ArrayList<>();
-        loadText(sourceName, yamlText, sink, rules);
-        return new LoadResult(rules, sink.problems());
+        LoadedDocuments documents = new LoadedDocuments();
+        loadText(sourceName, yamlText, sink, documents);
+        return documents.result(sink.problems());
     }
 
     private LoadResult load(RuleFileWalker.Source source) {
@@ -68,26 +77,26 @@ public final class RuleLoader {
             return new LoadResult(List.of(), List.of(source.problem()));
         }
         ProblemSink sink = new ProblemSink();
-        List<SigmaRule> rules = new ArrayList<>();
-        loadFile(source.file(), sink, rules);
-        return new LoadResult(rules, sink.problems());
+        LoadedDocuments documents = new LoadedDocuments();
+        loadFile(source.file(), sink, documents);
+        return documents.result(sink.problems());
     }
 
-    private void loadFile(Path path, ProblemSink sink, List<SigmaRule> rules) {
+    private void loadFile(Path path, ProblemSink sink, LoadedDocuments documents) {
         String text = RuleFileReader.read(path, sink);
         if (text != null) {
-            loadText(path.toString(), text, sink, rules);
+            loadText(path.toString(), text, sink, documents);
         }
     }
 
-    private void loadText(String sourceName, String text, ProblemSink sink, List<SigmaRule> rules) {
+    private void loadText(String sourceName, String text, ProblemSink sink, LoadedDocuments loaded) {
         try {
             int errorsBefore = sink.errorCount();
             List<YamlNode> documents = yaml.read(sourceName, text, sink);
             if (documents.isEmpty() && sink.errorCount() == errorsBefore) {
                 sink.warning(new Location(sourceName, 0, 0), ProblemKind.YAML, "file holds no YAML document, so no rule");
             }
-            new RuleDocumentReader(sink).readAll(documents, rules);
+            new RuleDocumentReader(sink, placeholders).readAll(documents, loaded);
         } catch (RuntimeException | StackOverflowError e) {
             sink.error(new Location(sourceName, 0, 0), ProblemKind.INTERNAL,
                     "internal error while loading this file, please report it: " + e);

@@ -1,7 +1,9 @@
 package io.sigscan.rules.load;
 
 import io.sigscan.rules.ir.ValueTest;
+import io.sigscan.rules.match.CidrNetwork;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,13 +20,28 @@ final class ValueTests {
     private ValueTests() {
     }
 
-    /** The tests one rule value stands for after the modifiers: any of them may pass. */
-    static List<ValueTest> of(YamlNode.Scalar value, List<Modifier> chain, boolean keyword) {
+    /**
+     * The tests one rule value stands for after the modifiers: any of them may pass.
+     * {@code expander} resolves placeholders when the chain has {@code expand}.
+     */
+    static List<ValueTest> of(YamlNode.Scalar value, List<Modifier> chain, boolean keyword, PlaceholderExpander expander) {
         if (chain.contains(Modifier.RE)) {
             return List.of(regex(value, chain));
         }
+        if (chain.contains(Modifier.CIDR)) {
+            return List.of(cidr(value));
+        }
+        for (Modifier modifier : chain) {
+            if (modifier.isTimePart() || modifier.isComparison()) {
+                return List.of(numeric(value, chain));
+            }
+        }
         List<List<ValueTest.Part>> variants = new ArrayList<>();
-        variants.add(SigmaStrings.parse(value.text()));
+        if (chain.contains(Modifier.EXPAND)) {
+            variants.addAll(expander.expand(value));
+        } else {
+            variants.add(SigmaStrings.parse(value.text()));
+        }
         boolean encoded = false;
         boolean cased = false;
         for (Modifier modifier : chain) {
@@ -43,7 +60,7 @@ final class ValueTests {
                     encoded = false;
                 }
                 default -> {
-                    // all, neq: shape the expression, not the value
+                    // all, neq: shape the expression, not the value; expand: done first
                 }
             }
         }
@@ -80,6 +97,63 @@ final class ValueTests {
                     + value.text() + "': " + e.getDescription() + where);
         }
         return new ValueTest.Regex(value.text(), caseInsensitive, multiline, dotAll);
+    }
+
+    private static ValueTest cidr(YamlNode.Scalar value) {
+        try {
+            CidrNetwork.parse(value.text());
+        } catch (IllegalArgumentException e) {
+            throw new RuleSyntaxException(ProblemKind.MODIFIER, value.location(), "'cidr' takes an IPv4 or IPv6 network "
+                    + "such as 10.0.0.0/8 or fe80::/10: " + e.getMessage());
+        }
+        return new ValueTest.Cidr(value.text());
+    }
+
+    /** A comparison, a time part, or a time part compared: the value must be a number, as pySigma types it. */
+    private static ValueTest numeric(YamlNode.Scalar value, List<Modifier> chain) {
+        Modifier timePart = null;
+        ValueTest.Comparison comparison = ValueTest.Comparison.EQ;
+        for (Modifier modifier : chain) {
+            if (modifier.isTimePart()) {
+                timePart = modifier;
+            } else if (modifier.isComparison()) {
+                comparison = modifier.comparison();
+            }
+        }
+        String modifiers = timePart == null ? "'" + comparisonName(chain) + "'" : "'" + timePart.sigmaName() + "'";
+        if (value.type() != YamlNode.ScalarType.INT && value.type() != YamlNode.ScalarType.FLOAT) {
+            throw new RuleSyntaxException(ProblemKind.MODIFIER, value.location(), modifiers + " takes a number, not "
+                    + YamlNode.describe(value));
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value.text());
+        } catch (NumberFormatException e) {
+            throw new RuleSyntaxException(ProblemKind.MODIFIER, value.location(), modifiers + " takes a finite number, not "
+                    + YamlNode.describe(value));
+        }
+        if (timePart == null) {
+            return new ValueTest.Compare(comparison, number);
+        }
+        if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
+            throw new RuleSyntaxException(ProblemKind.MODIFIER, value.location(), modifiers + " takes a whole number, not "
+                    + YamlNode.describe(value));
+        }
+        try {
+            return new ValueTest.TimePart(timePart.timeField(), comparison, number.longValueExact());
+        } catch (ArithmeticException e) {
+            throw new RuleSyntaxException(ProblemKind.MODIFIER, value.location(), modifiers + " takes a number that fits "
+                    + "a timestamp part, not " + YamlNode.describe(value));
+        }
+    }
+
+    private static String comparisonName(List<Modifier> chain) {
+        for (Modifier modifier : chain) {
+            if (modifier.isComparison()) {
+                return modifier.sigmaName();
+            }
+        }
+        throw new IllegalStateException("no comparison in " + chain);
     }
 
     private static List<List<ValueTest.Part>> windash(YamlNode.Scalar value, List<List<ValueTest.Part>> variants) {

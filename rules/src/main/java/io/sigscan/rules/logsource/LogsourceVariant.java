@@ -65,7 +65,10 @@ public record LogsourceVariant(String name, Map<String, List<String>> conditions
         return parts.isEmpty() ? Expr.TRUE : new Expr.And(parts);
     }
 
-    /** The detection with every field this variant renames replaced by the event's name for it. */
+    /**
+     * The detection with every field this variant renames replaced by the event's name for it,
+     * both fields of a field reference included.
+     */
     public Expr rename(Expr detection) {
         if (renames.isEmpty()) {
             return detection;
@@ -87,6 +90,10 @@ public record LogsourceVariant(String name, Map<String, List<String>> conditions
         }
         if (detection instanceof Expr.Exists exists) {
             return new Expr.Exists(renamed(exists.field()));
+        }
+        if (detection instanceof Expr.FieldRef fieldRef) {
+            return new Expr.FieldRef(renamed(fieldRef.field()), renamed(fieldRef.referenced()), fieldRef.position(),
+                    fieldRef.cased());
         }
         return detection;
     }

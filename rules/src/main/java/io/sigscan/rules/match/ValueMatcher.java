@@ -31,10 +31,20 @@ public abstract class ValueMatcher {
      * The matcher for a value test: the cheapest specialisation its shape allows.
      *
      * @throws UnsupportedPatternException for a regular expression that no engine accepts
+     * @throws IllegalArgumentException for a network the loader should have refused
      */
     public static ValueMatcher forTest(ValueTest test) {
         if (test instanceof ValueTest.Pattern pattern) {
             return PatternMatchers.forPattern(pattern);
+        }
+        if (test instanceof ValueTest.Compare compare) {
+            return new NumberMatcher(compare);
+        }
+        if (test instanceof ValueTest.TimePart timePart) {
+            return new TimePartMatcher(timePart);
+        }
+        if (test instanceof ValueTest.Cidr cidr) {
+            return new CidrMatcher(CidrNetwork.parse(cidr.network()));
         }
         return RegexMatchers.forRegex((ValueTest.Regex) test);
     }

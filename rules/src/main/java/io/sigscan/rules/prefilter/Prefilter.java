@@ -1,6 +1,5 @@
 package io.sigscan.rules.prefilter;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.agrona.DirectBuffer;
 
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
+import io.sigscan.rules.match.LiteralAutomaton;
 
 /**
  * The literal pre-filter of a rule set: per field, one automaton over the needles of every
@@ -27,10 +27,6 @@ import io.sigscan.rules.event.FieldTable;
  * <p>Immutable and shared; per-event state lives in the caller's arrays.
  */
 public final class Prefilter {
-    /** UTF-8 forms of the non-ASCII code points whose lower or upper case is ASCII, and their lead bytes. */
-    private static final byte[][] FOLDS_TO_ASCII = foldingToAscii();
-    private static final boolean[] FOLDS_TO_ASCII_LEAD = leadBytes(FOLDS_TO_ASCII);
-
     private final int variantCount;
     private final boolean[] witnessed;
     private final int[] slots;
@@ -102,25 +98,19 @@ public final class Prefilter {
         }
     }
 
-    /** Runs one value through the automaton; true when the value holds a byte that defeats folding. */
+    /** Runs one value through the automaton; true when the value holds a character that defeats folding. */
     private boolean scan(LiteralAutomaton automaton, DirectBuffer buffer, int offset, int length, int stamp,
             int[] needleStamps, long[] candidates) {
-        final short[] byteClass = automaton.byteClass;
-        final int classCount = automaton.classCount;
-        final int[] next = automaton.next;
-        final int[] output = automaton.output;
         final int end = offset + length;
-        int state = 0;
+        int state = LiteralAutomaton.START;
         for (int i = offset; i < end; i++) {
             final int b = buffer.getByte(i) & 0xFF;
-            if (FOLDS_TO_ASCII_LEAD[b] && foldsToAscii(buffer, i, end)) {
+            if (LiteralAutomaton.defeatsFolding(buffer, i, end, b)) {
                 return true;
             }
-            state = next[state * classCount + byteClass[b]];
-            int found = output[state];
-            while (found >= 0) {
-                mark(automaton.needleAt[found], stamp, needleStamps, candidates);
-                found = automaton.dictionaryLink[found];
+            state = automaton.step(state, b);
+            for (int found = automaton.firstOutput(state); found >= 0; found = automaton.nextOutput(found)) {
+                mark(automaton.needleAt(found), stamp, needleStamps, candidates);
             }
         }
         return false;
@@ -134,42 +124,6 @@ public final class Prefilter {
         for (int variant : needleVariants[needle]) {
             candidates[variant >>> 6] |= 1L << variant;
         }
-    }
-
-    private static boolean foldsToAscii(DirectBuffer buffer, int index, int end) {
-        for (byte[] form : FOLDS_TO_ASCII) {
-            if (index + form.length <= end && startsWith(buffer, index, form)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean startsWith(DirectBuffer buffer, int index, byte[] form) {
-        for (int i = 0; i < form.length; i++) {
-            if (buffer.getByte(index + i) != form[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte[][] foldingToAscii() {
-        List<byte[]> forms = new ArrayList<>();
-        for (int cp = 0x80; cp <= Character.MAX_CODE_POINT; cp++) {
-            if (Character.toLowerCase(cp) < 0x80 || Character.toUpperCase(cp) < 0x80) {
-                forms.add(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return forms.toArray(new byte[0][]);
-    }
-
-    private static boolean[] leadBytes(byte[][] forms) {
-        boolean[] lead = new boolean[256];
-        for (byte[] form : forms) {
-            lead[form[0] & 0xFF] = true;
-        }
-        return lead;
     }
 
     /** Collects each variant's witness, then builds one automaton per field. */

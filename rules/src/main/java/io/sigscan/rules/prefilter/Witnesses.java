@@ -2,9 +2,9 @@ package io.sigscan.rules.prefilter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import io.sigscan.rules.ir.Expr;
 import io.sigscan.rules.ir.ValueTest;
@@ -28,7 +28,9 @@ import io.sigscan.rules.ir.ValueTest;
  * </ul>
  */
 public final class Witnesses {
-    private static final Set<Integer> SHARED_LOWER_CASE = sharedLowerCase();
+    /** Lower-case forms that more than one code point folds to, and all those code points. */
+    private static final Map<Integer, List<Integer>> FORMS_OF_SHARED_LOWER_CASE = formsOfSharedLowerCase();
+    private static final int MAX_FORMS = 4;
 
     private Witnesses() {
     }
@@ -83,7 +85,32 @@ public final class Witnesses {
                 }
             }
         }
-        return longest.isEmpty() ? null : List.of(new Needle(field, longest));
+        if (!longest.isEmpty()) {
+            return List.of(new Needle(field, longest));
+        }
+        return pattern.cased() ? null : anyFormOfOneCharacter(field, pattern);
+    }
+
+    /**
+     * For a case-insensitive pattern without a certain run (such as a single Cyrillic letter,
+     * which a value may hold in either case): every form of one of its characters, when it has
+     * only a few, since a matching value holds one of them.
+     */
+    private static List<Needle> anyFormOfOneCharacter(String field, ValueTest.Pattern pattern) {
+        for (ValueTest.Part part : pattern.parts()) {
+            if (part instanceof ValueTest.Literal literal) {
+                int folded = Character.toLowerCase(literal.text().codePointAt(0));
+                List<Integer> forms = FORMS_OF_SHARED_LOWER_CASE.get(folded);
+                if (forms != null && forms.size() <= MAX_FORMS) {
+                    List<Needle> needles = new ArrayList<>();
+                    for (int form : forms) {
+                        needles.add(new Needle(field, new String(Character.toChars(form))));
+                    }
+                    return needles;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -101,7 +128,7 @@ public final class Witnesses {
             int compared = cased ? codePoint : Character.toLowerCase(codePoint);
             boolean certain = codePoint < Character.MIN_SURROGATE || codePoint > Character.MAX_SURROGATE;
             if (compared >= 0x80 && !cased) {
-                certain &= !SHARED_LOWER_CASE.contains(compared);
+                certain &= !FORMS_OF_SHARED_LOWER_CASE.containsKey(compared);
             }
             if (certain) {
                 run.appendCodePoint(compared < 0x80 ? Character.toLowerCase(compared) : compared);
@@ -116,16 +143,15 @@ public final class Witnesses {
         return runs;
     }
 
-    /** Lower-case forms that more than one code point folds to: their bytes in a value are not certain. */
-    private static Set<Integer> sharedLowerCase() {
-        Set<Integer> shared = new HashSet<>();
+    private static Map<Integer, List<Integer>> formsOfSharedLowerCase() {
+        Map<Integer, List<Integer>> forms = new HashMap<>();
         for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
             int lower = Character.toLowerCase(codePoint);
             if (lower != codePoint) {
-                shared.add(lower);
+                forms.computeIfAbsent(lower, key -> new ArrayList<>(List.of(key))).add(codePoint);
             }
         }
-        return shared;
+        return forms;
     }
 
     private static int utf8Length(String text) {

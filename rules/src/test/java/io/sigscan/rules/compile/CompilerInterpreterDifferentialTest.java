@@ -2,6 +2,7 @@ package io.sigscan.rules.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,10 +15,14 @@ import io.sigscan.rules.event.ValueKind;
 import io.sigscan.rules.ir.Expr;
 import io.sigscan.rules.ir.ValueTest;
 
-/** Random IR trees over random small events: the compiled predicate must agree with the interpreter. */
+/**
+ * Random IR trees (every node and value-test kind, field references included) over random small
+ * events: the compiled predicate must agree with the interpreter.
+ */
 class CompilerInterpreterDifferentialTest {
     private static final String[] FIELD_NAMES = {"A", "B", "C", "D"};
-    private static final String[] WORDS = {"", "a", "A", "ab", "bA", "İ", "i", "x.exe", "X.EXE", "4688", "ä"};
+    private static final String[] WORDS = {"", "a", "A", "ab", "bA", "İ", "i", "x.exe", "X.EXE", "4688", "ä", "10.1.2.3",
+        "fe80::1", "-2.5", "2024-12-30T23:59:59+01:00"};
     private static final FieldTable FIELDS = PredicateCompilerTest.fields(FIELD_NAMES);
 
     @ParameterizedTest(name = "seed {0}")
@@ -52,8 +57,7 @@ class CompilerInterpreterDifferentialTest {
             case 3:
                 return random.nextBoolean() ? new Expr.Exists(field) : new Expr.Keyword(randomPattern(random));
             case 4:
-                return random.nextInt(4) == 0 ? new Expr.Const(random.nextBoolean())
-                        : new Expr.Match(field, new ValueTest.Regex("^(a|4)", random.nextBoolean(), false, false));
+                return randomLeaf(random, field);
             case 5:
                 return new Expr.Not(randomExpr(random, depth - 1));
             case 6:
@@ -61,6 +65,30 @@ class CompilerInterpreterDifferentialTest {
                 return new Expr.And(randomOperands(random, depth));
             default:
                 return new Expr.Or(randomOperands(random, depth));
+        }
+    }
+
+    private static Expr randomLeaf(Random random, String field) {
+        switch (random.nextInt(8)) {
+            case 0:
+                return new Expr.Const(random.nextBoolean());
+            case 1:
+                return new Expr.Match(field, new ValueTest.Regex("^(a|4)", random.nextBoolean(), false, false));
+            case 2:
+            case 3:
+                Expr.Position[] positions = Expr.Position.values();
+                return new Expr.FieldRef(field, FIELD_NAMES[random.nextInt(FIELD_NAMES.length)],
+                        positions[random.nextInt(positions.length)], random.nextBoolean());
+            case 4:
+                ValueTest.Comparison[] comparisons = ValueTest.Comparison.values();
+                return new Expr.Match(field, new ValueTest.Compare(comparisons[random.nextInt(comparisons.length)],
+                        new BigDecimal(random.nextBoolean() ? "0" : "100")));
+            case 5:
+                return new Expr.Match(field, new ValueTest.Cidr(random.nextBoolean() ? "10.0.0.0/8" : "fe80::/10"));
+            case 6:
+                return new Expr.Match(field, new ValueTest.TimePart(ValueTest.TimeField.DAY, ValueTest.Comparison.GT, 15));
+            default:
+                return new Expr.Match(field, randomPattern(random));
         }
     }
 

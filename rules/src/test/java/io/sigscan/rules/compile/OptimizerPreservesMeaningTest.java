@@ -22,7 +22,8 @@ class OptimizerPreservesMeaningTest {
     private static final FieldTable FIELDS = PredicateCompilerTest.fields("A", "B");
     private static final Expr[] LEAVES = {
         Exprs.match("A", "x"), Exprs.match("A", "*y*"), Exprs.match("B", "x"), new Expr.Exists("B"),
-        new Expr.IsNull("A"), Expr.TRUE, Expr.FALSE,
+        new Expr.IsNull("A"), Expr.TRUE, Expr.FALSE, new Expr.FieldRef("A", "B", Expr.Position.EQUALS, false),
+        new Expr.FieldRef("B", "A", Expr.Position.CONTAINS, true),
     };
 
     @ParameterizedTest(name = "seed {0}")

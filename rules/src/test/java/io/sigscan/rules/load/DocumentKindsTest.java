@@ -9,29 +9,30 @@ import static io.sigscan.rules.load.RuleTexts.rendered;
 import static io.sigscan.rules.load.RuleTexts.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Documents that are not plain detection rules are reported as such, never skipped silently. */
+/** Each document of a file is read by its kind: detection rule, correlation, filter, or reported legacy syntax. */
 class DocumentKindsTest {
 
     private static final String BASE_RULE = "title: Failed logon\nname: failed_logon\nlogsource:\n    product: windows\n"
             + "    service: security\ndetection:\n    sel:\n        EventID: 4625\n    condition: sel\n";
 
     @Test
-    void correlationDocumentIsUnsupportedAndTheRulesBesideItStillLoad() {
+    void correlationDocumentLoadsAsACorrelationBesideTheRulesItReferences() {
         LoadResult result = load(BASE_RULE + "---\ntitle: Many failed logons\ncorrelation:\n    type: event_count\n"
                 + "    rules:\n        - failed_logon\n    group-by:\n        - TargetUserName\n    timespan: 5m\n"
                 + "    condition:\n        gte: 10\n");
-        assertEquals(List.of("test.yml:12:1: error: correlation rules are not supported yet ('Many failed logons') "
-                + "[unsupported-document]"), rendered(result));
+        assertEquals(List.of(), rendered(result));
         assertEquals(List.of("Failed logon"), result.rules().stream().map(rule -> rule.info().title()).toList());
+        assertEquals(List.of("Many failed logons"),
+                result.correlations().stream().map(rule -> rule.info().title()).toList());
     }
 
     @Test
-    void filterDocumentIsUnsupported() {
+    void filterDocumentLoadsAsAFilterNotAsARule() {
         LoadResult result = load("title: Exclude admins\nlogsource:\n    product: windows\nfilter:\n    rules:\n"
                 + "        - failed_logon\n    selection:\n        User: admin\n    condition: not selection\n");
-        assertEquals(List.of("test.yml:4:1: error: filter documents (meta filters) are not supported yet "
-                + "('Exclude admins') [unsupported-document]"), rendered(result));
+        assertEquals(List.of(), rendered(result));
         assertEquals(List.of(), result.rules());
+        assertEquals(List.of("Exclude admins"), result.filters().stream().map(filter -> filter.info().title()).toList());
     }
 
     @Test

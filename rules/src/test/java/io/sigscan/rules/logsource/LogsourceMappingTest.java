@@ -36,6 +36,16 @@ class LogsourceMappingTest {
     }
 
     @Test
+    void renamesApplyToBothFieldsOfAFieldReference() {
+        LogsourceVariant variant = new LogsourceVariant("security 4688", Map.of(),
+                Map.of("Image", "NewProcessName", "ParentImage", "ParentProcessName"));
+        assertEquals(new Expr.Not(new Expr.FieldRef("NewProcessName", "ParentProcessName", Expr.Position.ENDSWITH, true)),
+                variant.rename(new Expr.Not(new Expr.FieldRef("Image", "ParentImage", Expr.Position.ENDSWITH, true))));
+        assertEquals(new Expr.FieldRef("User", "NewProcessName", Expr.Position.EQUALS, false),
+                variant.rename(new Expr.FieldRef("User", "Image", Expr.Position.EQUALS, false)));
+    }
+
+    @Test
     void servicesRouteByChannel() {
         List<LogsourceVariant> powershell = BUILT_IN.variantsFor(new LogSource(null, "windows", "powershell"));
         assertEquals(List.of("powershell"), powershell.stream().map(LogsourceVariant::name).toList());

@@ -57,6 +57,9 @@ class WitnessesTest {
         assertEquals(List.of(new Needle("CommandLine", "-ncod")), Witnesses.of(match("CommandLine", "*-ncod\u00c9*")));
         // Cased, the character is compared as written.
         assertEquals(List.of(new Needle("CommandLine", "-ncod\u00c9")), Witnesses.of(cased("CommandLine", "*-ncod\u00c9*")));
+        // A lone Cyrillic 'а' may be written 'а' or 'А': either form witnesses it.
+        assertEquals(List.of(new Needle("CommandLine", "\u0430"), new Needle("CommandLine", "\u0410")),
+                Witnesses.of(match("CommandLine", "*\u0410*")));
         // The Kelvin sign folds to ASCII 'k'.
         assertEquals(List.of(new Needle("CommandLine", "kelvin")), Witnesses.of(match("CommandLine", "*\u212Aelvin*")));
     }

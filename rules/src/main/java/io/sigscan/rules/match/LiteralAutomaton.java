@@ -1,4 +1,4 @@
-package io.sigscan.rules.prefilter;
+package io.sigscan.rules.match;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.agrona.DirectBuffer;
+
 /**
  * An Aho–Corasick automaton over needles without upper-case ASCII letters, compiled to a dense DFA that reads
  * haystack bytes case-folded: one table lookup per byte, whatever the number of needles.
@@ -15,19 +17,30 @@ import java.util.Map;
  * <p>Bytes are first mapped to classes (each distinct needle byte, with the upper-case twin of a letter,
  * is one class; every other byte is class 0), which keeps the transition table at
  * states × classes instead of states × 256. Immutable and shared by all scan workers.
+ *
+ * <p>Folding ASCII case is exact for a value unless it holds one of the few non-ASCII
+ * characters whose lower or upper case is ASCII ('İ', 'ı', 'ſ', the Kelvin sign: what
+ * Unicode-aware case-insensitive globs and regexes may equate with an ASCII letter); callers
+ * check {@link #defeatsFolding} at each byte and fall back to an exact test when it is true.
  */
-final class LiteralAutomaton {
+public final class LiteralAutomaton {
+    /** The state before any byte. */
+    public static final int START = 0;
+    /** UTF-8 forms of the non-ASCII code points whose lower or upper case is ASCII, and their lead bytes. */
+    private static final byte[][] FOLDS_TO_ASCII = foldingToAscii();
+    private static final boolean[] FOLDS_TO_ASCII_LEAD = leadBytes(FOLDS_TO_ASCII);
+
     /** Byte value → class. */
-    final short[] byteClass;
-    final int classCount;
+    private final short[] byteClass;
+    private final int classCount;
     /** {@code next[state * classCount + class]}: the DFA. State 0 is the root. */
-    final int[] next;
+    private final int[] next;
     /** First state of the output chain of a state (itself or a dictionary suffix), or -1. */
-    final int[] output;
+    private final int[] output;
     /** Needle ending exactly at a state with output. */
-    final int[] needleAt;
+    private final int[] needleAt;
     /** Next state with output along the suffix chain, or -1. */
-    final int[] dictionaryLink;
+    private final int[] dictionaryLink;
 
     private LiteralAutomaton(short[] byteClass, int classCount, int[] next, int[] output, int[] needleAt, int[] dictionaryLink) {
         this.byteClass = byteClass;
@@ -39,7 +52,7 @@ final class LiteralAutomaton {
     }
 
     /** {@code needles.get(i)} is needle id {@code ids[i]}: no upper-case ASCII, distinct, never empty. */
-    static LiteralAutomaton build(List<String> needles, int[] ids) {
+    public static LiteralAutomaton build(List<String> needles, int[] ids) {
         short[] byteClass = new short[256];
         int classCount = 1;
         for (String needle : needles) {
@@ -115,7 +128,67 @@ final class LiteralAutomaton {
         return new LiteralAutomaton(byteClass, classCount, next, output, needleAt, dictionaryLink);
     }
 
-    int stateCount() {
-        return output.length;
+    /** The state after reading byte {@code unsignedByte} (0..255) in {@code state}. */
+    public int step(int state, int unsignedByte) {
+        return next[state * classCount + byteClass[unsignedByte]];
+    }
+
+    /** The first state of the chain of needles ending at {@code state}, or -1 if none does. */
+    public int firstOutput(int state) {
+        return output[state];
+    }
+
+    /** The needle id of an output state. */
+    public int needleAt(int outputState) {
+        return needleAt[outputState];
+    }
+
+    /** The next output state along the chain, or -1. */
+    public int nextOutput(int outputState) {
+        return dictionaryLink[outputState];
+    }
+
+    /**
+     * Whether the value byte {@code unsignedByte} at {@code index} starts a character that ASCII
+     * folding may get wrong (see the class comment).
+     */
+    public static boolean defeatsFolding(DirectBuffer buffer, int index, int end, int unsignedByte) {
+        return FOLDS_TO_ASCII_LEAD[unsignedByte] && foldsToAscii(buffer, index, end);
+    }
+
+    private static boolean foldsToAscii(DirectBuffer buffer, int index, int end) {
+        for (byte[] form : FOLDS_TO_ASCII) {
+            if (index + form.length <= end && startsWith(buffer, index, form)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(DirectBuffer buffer, int index, byte[] form) {
+        for (int i = 0; i < form.length; i++) {
+            if (buffer.getByte(index + i) != form[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[][] foldingToAscii() {
+        List<byte[]> forms = new ArrayList<>();
+        for (int cp = 0x80; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (Character.toLowerCase(cp) < 0x80 || Character.toUpperCase(cp) < 0x80) {
+                forms.add(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return forms.toArray(new byte[0][]);
+    }
+
+    private static boolean[] leadBytes(byte[][] forms) {
+        boolean[] lead = new boolean[256];
+        for (byte[] form : forms) {
+            lead[form[0] & 0xFF] = true;
+        }
+        return lead;
     }
 }

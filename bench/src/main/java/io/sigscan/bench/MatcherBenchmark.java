@@ -1,0 +1,149 @@
+package io.sigscan.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import io.sigscan.engine.ScanOptions;
+import io.sigscan.engine.json.JsonFormat;
+import io.sigscan.engine.record.RecordReader;
+import io.sigscan.rules.event.EventView;
+import io.sigscan.rules.event.FieldTable;
+import io.sigscan.rules.ir.ValueTest;
+import io.sigscan.rules.match.ValueMatcher;
+
+/**
+ * Sigma value matchers ({@code contains}, {@code startswith}, {@code endswith}, {@code re}) on the
+ * paths, command lines and registry keys of generated telemetry, against a plain case-sensitive
+ * {@link String#indexOf} of the same needle over the same values already decoded to strings.
+ * Scores are values per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"})
+public class MatcherBenchmark {
+    static final int VALUES = 4096;
+    private static final String[] VALUE_FIELDS = {"Image", "CommandLine", "ParentCommandLine", "TargetObject",
+        "TargetFilename", "ImageLoaded", "ScriptBlockText"};
+
+    @Param({"contains", "startswith", "endswith", "regex"})
+    public String modifier;
+
+    private ValueMatcher matcher;
+    private String needle;
+    private final UnsafeBuffer values = new UnsafeBuffer(new byte[0]);
+    private final int[] offsets = new int[VALUES];
+    private final int[] lengths = new int[VALUES];
+    private final String[] strings = new String[VALUES];
+
+    @Setup
+    public void prepare() throws IOException {
+        needle = switch (modifier) {
+            case "contains" -> "\\appdata\\local\\temp\\";
+            case "startswith" -> "c:\\windows\\system32\\";
+            case "endswith" -> "\\powershell.exe";
+            case "regex" -> " -enc";
+            default -> throw new IllegalArgumentException("modifier " + modifier);
+        };
+        matcher = ValueMatcher.forTest(test(modifier, needle));
+        collectValues();
+    }
+
+    private static ValueTest test(String modifier, String needle) {
+        ValueTest.Literal literal = new ValueTest.Literal(needle);
+        return switch (modifier) {
+            case "contains" -> new ValueTest.Pattern(List.of(ValueTest.ANY_STRING, literal, ValueTest.ANY_STRING), false);
+            case "startswith" -> new ValueTest.Pattern(List.of(literal, ValueTest.ANY_STRING), false);
+            case "endswith" -> new ValueTest.Pattern(List.of(ValueTest.ANY_STRING, literal), false);
+            default -> new ValueTest.Regex("\\s-e(nc|ncodedcommand)?\\s+[A-Za-z0-9+/=]{16,}", true, false, false);
+        };
+    }
+
+    /** The first {@link #VALUES} values of the typical string fields in a generated sample, shuffled by kind. */
+    private void collectValues() throws IOException {
+        FieldTable.Builder builder = FieldTable.builder();
+        for (String field : VALUE_FIELDS) {
+            builder.add(field);
+        }
+        FieldTable fields = builder.build();
+        List<byte[]> collected = new ArrayList<>();
+        try (GeneratedLog log = GeneratedLog.create(VALUES)) {
+            RecordReader reader = JsonFormat.LINES.newReader(fields, ScanOptions.DEFAULT_MAX_RECORD_BYTES);
+            reader.read(log.buffer(), 0, log.buffer().capacity(), (offset, line, kind, message) -> {
+                throw new IllegalStateException(message);
+            }, record -> {
+                EventView view = record.view();
+                for (int slot = 1; slot < fields.size() && collected.size() < VALUES; slot++) {
+                    for (int i = 0; i < view.valueCount(slot); i++) {
+                        byte[] bytes = new byte[view.valueLength(slot, i)];
+                        view.valueBuffer(slot, i).getBytes(view.valueOffset(slot, i), bytes);
+                        collected.add(bytes);
+                    }
+                }
+            });
+        }
+        int total = 0;
+        for (int i = 0; i < VALUES; i++) {
+            total += collected.get(i).length;
+        }
+        byte[] all = new byte[total];
+        int at = 0;
+        for (int i = 0; i < VALUES; i++) {
+            byte[] value = collected.get(i);
+            System.arraycopy(value, 0, all, at, value.length);
+            offsets[i] = at;
+            lengths[i] = value.length;
+            strings[i] = new String(value, StandardCharsets.UTF_8);
+            at += value.length;
+        }
+        values.wrap(all);
+        needle = needle.toLowerCase(Locale.ROOT);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(VALUES)
+    public int matcher() {
+        final ValueMatcher m = matcher;
+        int hits = 0;
+        for (int i = 0; i < VALUES; i++) {
+            if (m.matches(values, offsets[i], lengths[i])) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    /** Baseline: what a hand-written check would do, case-sensitive, on strings. */
+    @Benchmark
+    @OperationsPerInvocation(VALUES)
+    public int indexOf() {
+        final String n = needle;
+        int hits = 0;
+        for (int i = 0; i < VALUES; i++) {
+            if (strings[i].indexOf(n) >= 0) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+}

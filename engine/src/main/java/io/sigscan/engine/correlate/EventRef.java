@@ -1,0 +1,5 @@
+package io.sigscan.engine.correlate;
+
+/** Where a contributing event is: the input as named in matches, and the record's byte offset. */
+public record EventRef(String file, long offset) {
+}
