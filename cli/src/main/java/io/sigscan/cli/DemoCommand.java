@@ -84,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
             MatchWriter table = MatchWriter.create(OutputFormat.TABLE, out);
             FirstMatches shown = new FirstMatches(table, SHOWN_FINDINGS);
             Hunt.Outcome outcome = Hunt.run(rules, Hunt.Reading.of(files), new Hunt.Settings(threads.threads(), verbose, null, null,
-                    EventTime.DEFAULT_FIELDS),
+                    EventTime.DEFAULT_FIELDS, null),
                     shown, table, ScanListener.NONE, err);
             table.finish();
             if (shown.hidden > 0) {

@@ -19,6 +19,7 @@ import io.sigscan.engine.ScanSummary;
 import io.sigscan.engine.Scanner;
 import io.sigscan.engine.correlate.CorrelatingMatchHandler;
 import io.sigscan.engine.correlate.CorrelationAlertHandler;
+import io.sigscan.engine.json.FieldProfile;
 import io.sigscan.engine.time.EventTime;
 
 /** One scan of inputs with prepared rules, as {@code hunt} and {@code demo} run it. */
@@ -45,8 +46,10 @@ final class Hunt {
      * @param from       keep matches of events at or after this time (null: no bound)
      * @param to         keep matches of events before this time (null: no bound)
      * @param timeFields where {@code from} and {@code to} read an event's time (see {@link EventTime})
+     * @param profile    how JSON keys map onto Sigma field names (null: detected per file)
      */
-    record Settings(int threads, boolean verbose, Instant from, Instant to, List<String> timeFields) {
+    record Settings(int threads, boolean verbose, Instant from, Instant to, List<String> timeFields,
+                    FieldProfile profile) {
     }
 
     /**
@@ -71,7 +74,8 @@ final class Hunt {
                        CorrelationAlertHandler alerts, ScanListener listener, PrintWriter err) {
         InputProblemReporter problems = new InputProblemReporter(err,
                 settings.verbose() ? Long.MAX_VALUE : SHOWN_INPUT_PROBLEMS);
-        Scanner scanner = new Scanner(rules.ruleSet(), ScanOptions.defaults().withThreads(settings.threads()));
+        Scanner scanner = new Scanner(rules.ruleSet(), ScanOptions.defaults().withThreads(settings.threads())
+                .withProfile(settings.profile()));
         CorrelatingMatchHandler correlating = rules.correlations().newHandler(matches, alerts);
         KeptMatches kept = new KeptMatches(rules.ruleSet().rules().size(), correlating);
         EventTimeWindow window = settings.from() == null && settings.to() == null ? null

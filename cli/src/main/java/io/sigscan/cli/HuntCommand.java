@@ -26,6 +26,7 @@ import io.sigscan.engine.ScanListener;
 import io.sigscan.engine.correlate.CorrelationOptions;
 import io.sigscan.engine.input.InputEntry;
 import io.sigscan.engine.input.InputFiles;
+import io.sigscan.engine.json.FieldProfile;
 import io.sigscan.engine.state.IncrementalPlan;
 import io.sigscan.engine.state.StateLockedException;
 import io.sigscan.engine.state.StateStore;
@@ -68,6 +69,25 @@ final class HuntCommand implements Callable<Integer> {
 
     @Mixin
     ThreadsOption threads;
+
+    /** Null: detected per file. */
+    private FieldProfile profile;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "How JSON keys map onto Sigma field names: auto (default: detected per file from its first"
+                    + " records), sigma (flat Sysmon/NXLog exports and nested EVTX dumps) or ecs (Winlogbeat / Elastic"
+                    + " Common Schema).")
+    void setProfile(String name) {
+        if (name.equalsIgnoreCase("auto")) {
+            profile = null;
+            return;
+        }
+        profile = FieldProfile.named(name);
+        if (profile == null) {
+            throw new ParameterException(spec.commandLine(), "--profile: unknown profile '" + name
+                    + "'; expected auto, sigma or ecs");
+        }
+    }
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "jsonl (default), csv (RFC 4180, with a header) or table (aligned, for people).")
@@ -159,7 +179,7 @@ final class HuntCommand implements Callable<Integer> {
         requireDirectoryFor(report, "--report");
         List<String> eventTimeFields = timeFields.isEmpty() ? EventTime.DEFAULT_FIELDS : timeFields;
         Hunt.Settings settings = new Hunt.Settings(threads.threads(), verbose, time(from, "--from"), time(to, "--to"),
-                eventTimeFields);
+                eventTimeFields, profile);
         if (settings.from() != null && settings.to() != null && !settings.from().isBefore(settings.to())) {
             throw new ParameterException(spec.commandLine(), "--from " + from + " is not before --to " + to);
         }

@@ -51,6 +51,23 @@ class HuntCommandTest {
     }
 
     @Test
+    void winlogbeatDocumentsAreDetectedAndProfileSelectsOrOverridesTheShape() throws IOException {
+        Path winlogbeat = Fixtures.write(directory, "logs/winlogbeat.jsonl", "{\"winlog\":{\"channel\":"
+                + "\"Microsoft-Windows-Sysmon/Operational\",\"event_id\":1},\"process\":{\"executable\":"
+                + "\"C:\\\\Windows\\\\System32\\\\cmd.exe\",\"command_line\":\"cmd /c whoami\","
+                + "\"parent\":{\"executable\":\"C:\\\\nodejs\\\\node.exe\"}}}\n");
+        String path = winlogbeat.toString();
+        assertEquals(1, Cli.run("hunt", "-q", "-r", rule.toString(), path).exitCode());
+        assertEquals(1, Cli.run("hunt", "-q", "--profile", "auto", "-r", rule.toString(), path).exitCode());
+        assertEquals(1, Cli.run("hunt", "-q", "--profile", "ECS", "-r", rule.toString(), path).exitCode());
+        assertEquals(0, Cli.run("hunt", "-q", "--profile", "sigma", "-r", rule.toString(), path).exitCode());
+        Cli.Result unknown = Cli.run("hunt", "--profile", "splunk", path);
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().startsWith("sigscan hunt: --profile: unknown profile 'splunk'; expected auto, sigma"
+                + " or ecs\n"), unknown.err());
+    }
+
+    @Test
     void exitsZeroWhenNothingMatches() throws IOException {
         Path quiet = Fixtures.write(directory, "logs/quiet.jsonl", Fixtures.lines(Fixtures.NEAR_MISS_RENAMED_CHILD));
         Cli.Result result = Cli.run("hunt", "-r", rule.toString(), quiet.toString());

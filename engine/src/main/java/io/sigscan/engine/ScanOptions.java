@@ -1,5 +1,7 @@
 package io.sigscan.engine;
 
+import io.sigscan.engine.json.FieldProfile;
+
 /**
  * How a {@link Scanner} divides its work.
  *
@@ -9,8 +11,10 @@ package io.sigscan.engine;
  * @param maxRecordBytes records longer than this are skipped and reported as {@code too-long};
  *                       at most {@link #MAX_RECORD_BYTES_LIMIT} so that a record always fits in
  *                       one memory-mapped window
+ * @param profile        how JSON keys map onto Sigma field names; null to detect it per file from
+ *                       the file's first records (see {@link FieldProfile})
  */
-public record ScanOptions(int threads, int chunkBytes, int maxRecordBytes) {
+public record ScanOptions(int threads, int chunkBytes, int maxRecordBytes, FieldProfile profile) {
 
     /** Default target chunk size: big enough to amortise task overhead, small enough to balance. */
     public static final int DEFAULT_CHUNK_BYTES = 16 << 20;
@@ -33,21 +37,31 @@ public record ScanOptions(int threads, int chunkBytes, int maxRecordBytes) {
         }
     }
 
-    /** One worker per available processor, 16 MiB chunks, records up to 64 MiB. */
+    /** Options with the JSON profile detected per file. */
+    public ScanOptions(int threads, int chunkBytes, int maxRecordBytes) {
+        this(threads, chunkBytes, maxRecordBytes, null);
+    }
+
+    /** One worker per available processor, 16 MiB chunks, records up to 64 MiB, profile detected per file. */
     public static ScanOptions defaults() {
         return new ScanOptions(Runtime.getRuntime().availableProcessors(), DEFAULT_CHUNK_BYTES,
                 DEFAULT_MAX_RECORD_BYTES);
     }
 
     public ScanOptions withThreads(int newThreads) {
-        return new ScanOptions(newThreads, chunkBytes, maxRecordBytes);
+        return new ScanOptions(newThreads, chunkBytes, maxRecordBytes, profile);
     }
 
     public ScanOptions withChunkBytes(int newChunkBytes) {
-        return new ScanOptions(threads, newChunkBytes, maxRecordBytes);
+        return new ScanOptions(threads, newChunkBytes, maxRecordBytes, profile);
     }
 
     public ScanOptions withMaxRecordBytes(int newMaxRecordBytes) {
-        return new ScanOptions(threads, chunkBytes, newMaxRecordBytes);
+        return new ScanOptions(threads, chunkBytes, newMaxRecordBytes, profile);
+    }
+
+    /** The same options reading every JSON file with {@code newProfile}; null detects it per file. */
+    public ScanOptions withProfile(FieldProfile newProfile) {
+        return new ScanOptions(threads, chunkBytes, maxRecordBytes, newProfile);
     }
 }

@@ -22,6 +22,30 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** Sigma rules from YAML text, compiled with the built-in log-source mapping; loading must be clean. */
+    public static CompiledRuleSet sigmaRules(String yaml) {
+        io.sigscan.rules.load.LoadResult loaded = io.sigscan.rules.load.RuleLoader.defaults().load("rules.yml", yaml);
+        if (!loaded.problems().isEmpty()) {
+            throw new AssertionError("rules did not load cleanly: " + loaded.problems());
+        }
+        return io.sigscan.rules.compile.RuleSetCompiler.compile(loaded.rules(),
+                io.sigscan.rules.logsource.LogsourceMapping.builtIn()).ruleSet();
+    }
+
+    /** The titles of the rules matching each record of {@code bytes}, one string per match. */
+    public static List<String> matchedTitles(CompiledRuleSet rules, ScanOptions options, String name, byte[] bytes) {
+        Recorder out = new Recorder();
+        new Scanner(rules, options).scan(name, new UnsafeBuffer(bytes), 0, bytes.length, out, out);
+        if (!out.problems.isEmpty()) {
+            throw new AssertionError("input problems: " + out.problems);
+        }
+        List<String> titles = new ArrayList<>();
+        for (Match match : out.matches) {
+            titles.add(match.rule().title() + " @" + match.offset());
+        }
+        return titles;
+    }
+
     public static RuleInfo info(String title) {
         return new RuleInfo(null, null, title, "high", null, "tests", List.of(), Location.unknown("test"));
     }

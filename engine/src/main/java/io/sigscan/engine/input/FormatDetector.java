@@ -3,6 +3,7 @@ package io.sigscan.engine.input;
 import org.agrona.DirectBuffer;
 
 import io.sigscan.engine.evtx.EvtxFile;
+import io.sigscan.engine.json.FieldProfile;
 import io.sigscan.engine.json.JsonFormat;
 import io.sigscan.engine.record.RecordFormat;
 import io.sigscan.engine.text.TextFormat;
@@ -25,7 +26,11 @@ public final class FormatDetector {
     public record Detection(RecordFormat format, int dataStart) {
     }
 
-    public static Detection detect(DirectBuffer buffer, int start, int end, int maxRecordBytes) {
+    /**
+     * What the input in {@code [start, end)} of {@code buffer} is; JSON is read with {@code profile},
+     * or when that is null with the profile detected from its first records.
+     */
+    public static Detection detect(DirectBuffer buffer, int start, int end, int maxRecordBytes, FieldProfile profile) {
         if (EvtxFile.looksLikeEvtx(buffer, start, end - start)) {
             return new Detection(EvtxFormat.INSTANCE, start + Math.min(EvtxFile.HEADER_BLOCK_SIZE, end - start));
         }
@@ -39,7 +44,7 @@ public final class FormatDetector {
             p++;
         }
         if (p < end && buffer.getByte(p) == '{') {
-            return new Detection(JsonFormat.detect(buffer, p, end, maxRecordBytes), dataStart);
+            return new Detection(JsonFormat.detect(buffer, p, end, maxRecordBytes, profile), dataStart);
         }
         return new Detection(TextFormat.INSTANCE, dataStart);
     }

@@ -29,6 +29,10 @@ import io.sigscan.rules.event.ValueKind;
  *   <li>{@code UserData.<Any>.X} → {@code X}.</li>
  * </ul>
  * A key path no referenced name starts with is parsed (for validation) without any lookups.
+ * A {@link FieldProfile} adds its own names: a key path it renames is also looked up under the
+ * Sigma name ({@code process.executable} → {@code Image}), and the members of its sections are
+ * named by their own key ({@code winlog.event_data.Image} → {@code Image}), from tables built once
+ * per view, so projection allocates nothing more.
  *
  * <p><b>Values.</b> Strings are exposed unescaped, decoded into per-view scratch only when a value
  * with escapes is asked for; unpaired {@code \\u} surrogates decode to U+FFFD; numbers and booleans
@@ -98,6 +102,12 @@ public final class JsonEventView implements EventView {
     private final FieldTable fields;
     /** Every dotted prefix of every referenced name: where full-path lookups can still succeed. */
     private final FieldTable prefixes;
+    /** The profile's renamed key paths whose Sigma name is referenced, or null when it renames none. */
+    private final FieldTable renamedPaths;
+    /** Slot in {@link #fields} of each {@link #renamedPaths} entry's Sigma name. */
+    private final int[] renamedSlots;
+    /** The profile's sections (objects whose members are named by their own key), or null. */
+    private final FieldTable sections;
 
     // The record being parsed.
     private DirectBuffer buffer;
@@ -122,21 +132,46 @@ public final class JsonEventView implements EventView {
 
     private final ProjectedValues values;
 
+    /** A view for keys named as Sigma rules name them ({@link FieldProfile#SIGMA}). */
     public JsonEventView(FieldTable fields) {
+        this(fields, FieldProfile.SIGMA);
+    }
+
+    /** A view that also projects keys under the names {@code profile} gives them. */
+    public JsonEventView(FieldTable fields, FieldProfile profile) {
         this.fields = fields;
-        this.prefixes = prefixesOf(fields);
+        FieldTable.Builder prefixBuilder = FieldTable.builder();
+        for (int slot = 1; slot < fields.size(); slot++) {
+            addPrefixes(prefixBuilder, fields.name(slot));
+        }
+        FieldTable.Builder renamedBuilder = FieldTable.builder();
+        int[] slots = new int[profile.renames().size() + 1];
+        Arrays.fill(slots, FieldTable.ABSENT);
+        profile.renames().forEach((path, sigmaName) -> {
+            int target = fields.slotOf(sigmaName);
+            if (target != FieldTable.ABSENT) {
+                slots[renamedBuilder.add(path)] = target;
+                addPrefixes(prefixBuilder, path);
+            }
+        });
+        FieldTable.Builder sectionBuilder = FieldTable.builder();
+        for (String section : profile.sections()) {
+            sectionBuilder.add(section);
+            addPrefixes(prefixBuilder, section + ".");
+        }
+        this.prefixes = prefixBuilder.build();
+        FieldTable renamed = renamedBuilder.build();
+        this.renamedPaths = renamed.size() > 1 ? renamed : null;
+        this.renamedSlots = slots;
+        this.sections = profile.sections().isEmpty() ? null : sectionBuilder.build();
         this.values = new ProjectedValues(fields.size());
     }
 
-    private static FieldTable prefixesOf(FieldTable fields) {
-        FieldTable.Builder builder = FieldTable.builder();
-        for (int slot = 1; slot < fields.size(); slot++) {
-            String name = fields.name(slot);
-            for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
-                builder.add(name.substring(0, dot));
-            }
+    /** Adds every proper dotted prefix of {@code name}: {@code a} and {@code a.b} for {@code a.b.c}. */
+    private static void addPrefixes(FieldTable.Builder prefixes, String name) {
+        for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+            prefixes.add(name.substring(0, dot));
         }
-        return builder.build();
     }
 
     /**
@@ -341,7 +376,18 @@ public final class JsonEventView implements EventView {
                             }
                         }
                         default -> {
-                            // GENERIC: the full path is all there is
+                            // GENERIC: the full path is all there is, but for the profile's names
+                        }
+                    }
+                    if (lookups && (role == GENERIC || role == ROOT)) {
+                        if (renamedPaths != null) {
+                            final int renamed = renamedPaths.slotOf(path, 0, pathLength);
+                            if (renamed != FieldTable.ABSENT) {
+                                aliasSlot = renamedSlots[renamed];
+                            }
+                        }
+                        if (sections != null && sections.slotOf(path, 0, pathLength) != FieldTable.ABSENT) {
+                            childRole = EVENT_DATA;
                         }
                     }
                 }

@@ -97,7 +97,7 @@ public final class ScanDriver {
             if (length > 0) {
                 int end = offset + length;
                 FormatDetector.Detection detection = FormatDetector.detect(buffer, offset, end,
-                        options.maxRecordBytes());
+                        options.maxRecordBytes(), options.profile());
                 RecordFormat format = detection.format();
                 output.startInput(sourceName, format, 0);
                 format.checkInput(sourceName, buffer, offset, end, length, output::problem);
@@ -171,7 +171,8 @@ public final class ScanDriver {
         final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, length);
         try {
             final UnsafeBuffer head = new UnsafeBuffer(mapped);
-            FormatDetector.Detection detection = FormatDetector.detect(head, 0, length, options.maxRecordBytes());
+            FormatDetector.Detection detection = FormatDetector.detect(head, 0, length, options.maxRecordBytes(),
+                    options.profile());
             if (check) {
                 detection.format().checkInput(name, head, 0, length, channel.size(), output::problem);
             }

@@ -12,6 +12,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
+import io.sigscan.engine.json.FieldProfile;
 import io.sigscan.engine.json.JsonFormat;
 import io.sigscan.engine.record.RecordFormat;
 import io.sigscan.engine.text.TextFormat;
@@ -32,6 +33,17 @@ class WorkerAllocationTest {
                     .append("\"C:\\\\Windows\\\\proc").append(i % 97).append(".exe\",\"User\":\"a b\"}}}\n");
         }
         assertSteadyStateAllocation(JsonFormat.LINES, text.toString());
+    }
+
+    @Test
+    void scanningWinlogbeatDocumentsThroughTheEcsProfileAllocatesNothingPerEvent() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < RECORDS; i++) {
+            text.append("{\"winlog\":{\"channel\":\"Sysmon\",\"event_id\":1,\"event_data\":{\"User\":\"a b\"}},")
+                    .append("\"process\":{\"executable\":\"C:\\\\Windows\\\\proc").append(i % 97)
+                    .append(".exe\",\"parent\":{\"executable\":\"x\"}}}\n");
+        }
+        assertSteadyStateAllocation(JsonFormat.of(true, FieldProfile.ECS), text.toString());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.sigscan.rules.ir.Expr;
 import io.sigscan.rules.model.LogSource;
 import io.sigscan.rules.model.Problem;
 
@@ -21,19 +22,31 @@ import io.sigscan.rules.model.Problem;
  * equals the rule's, ignoring case; keys the entry leaves out are not looked at. Of the entries
  * that apply, those giving the most keys win, and their variants are taken in file order. No
  * entry applying means the log source has no mapping.
+ *
+ * <p>Product guard: the file may also list {@link ProductMarker}s, fields that identify an event
+ * as coming from a product. Every variant returned for a rule naming a product is guarded so
+ * that it does not apply to an event identified as another product only: an AWS rule skips a
+ * Windows event (it has a {@code Channel}), a Linux rule skips it too unless it is a Sysmon for
+ * Linux event (identified as both). Rules without a product make no claim and get no guard;
+ * events identified as nothing are not held back from any rule.
  */
 public final class LogsourceMapping {
     private static final String BUILT_IN = "builtin.yml";
 
     private final List<Entry> entries;
+    private final List<ProductMarker> markers;
     private final List<Problem> problems;
 
-    LogsourceMapping(List<Entry> entries, List<Problem> problems) {
+    LogsourceMapping(List<Entry> entries, List<ProductMarker> markers, List<Problem> problems) {
         this.entries = List.copyOf(entries);
+        this.markers = List.copyOf(markers);
         this.problems = List.copyOf(problems);
     }
 
-    /** The project's own mapping of the Windows log sources (Sysmon, Security, PowerShell, ...). */
+    /**
+     * The project's own mapping: the Windows log sources (Sysmon, Security, PowerShell, ...) and
+     * the other products SigmaHQ writes rules for; see docs/logsources.md.
+     */
     public static LogsourceMapping builtIn() {
         return BuiltIn.MAPPING;
     }
@@ -58,7 +71,15 @@ public final class LogsourceMapping {
         return problems;
     }
 
-    /** The variants a rule written for {@code logSource} runs on; empty when it has no mapping. */
+    /** The product markers of the file, in file order. */
+    public List<ProductMarker> markers() {
+        return markers;
+    }
+
+    /**
+     * The variants a rule written for {@code logSource} runs on, each with the product guard of
+     * the rule's product; empty when it has no mapping.
+     */
     public List<LogsourceVariant> variantsFor(LogSource logSource) {
         int bestKeys = 0;
         List<LogsourceVariant> variants = new ArrayList<>();
@@ -74,12 +95,41 @@ public final class LogsourceMapping {
                 variants.addAll(entry.variants());
             }
         }
+        Expr guard = guardFor(logSource.product());
+        if (!guard.equals(Expr.TRUE)) {
+            variants.replaceAll(variant -> variant.withGuard(guard));
+        }
         return List.copyOf(variants);
+    }
+
+    /**
+     * True unless the event is identified as another product and not as {@code product}; always
+     * true for a rule without a product or when no other product has a marker.
+     */
+    Expr guardFor(String product) {
+        if (product == null) {
+            return Expr.TRUE;
+        }
+        String own = product.toLowerCase(Locale.ROOT);
+        List<Expr> others = new ArrayList<>();
+        Expr self = null;
+        for (ProductMarker marker : markers) {
+            if (marker.product().equals(own)) {
+                self = marker.identifies();
+            } else {
+                others.add(marker.identifies());
+            }
+        }
+        if (others.isEmpty()) {
+            return Expr.TRUE;
+        }
+        Expr notOther = new Expr.Not(new Expr.Or(others));
+        return self == null ? notOther : new Expr.Or(List.of(self, notOther));
     }
 
     @Override
     public String toString() {
-        return "LogsourceMapping[" + entries.size() + " log sources]";
+        return "LogsourceMapping[" + entries.size() + " log sources, " + markers.size() + " product markers]";
     }
 
     /** One log source of the file and its variants; null keys are left open. */

@@ -16,8 +16,11 @@ import io.sigscan.rules.ir.ValueTest;
  * @param name       a short label for messages ("security 4688")
  * @param conditions routing field → accepted values; see {@link #condition()}
  * @param renames    rule field name → event field name
+ * @param guard      the product guard of the rule's product (see {@link ProductMarker}), or
+ *                   {@link Expr#TRUE}; attached by {@link LogsourceMapping#variantsFor}
  */
-public record LogsourceVariant(String name, Map<String, List<String>> conditions, Map<String, String> renames) {
+public record LogsourceVariant(String name, Map<String, List<String>> conditions, Map<String, String> renames,
+                               Expr guard) {
 
     /** The variant of a log source without a mapping: no conditions, no renames. */
     public static final LogsourceVariant EVERY_EVENT = new LogsourceVariant("every event", Map.of(), Map.of());
@@ -29,22 +32,37 @@ public record LogsourceVariant(String name, Map<String, List<String>> conditions
         renames = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(renames));
     }
 
+    /** A variant as the mapping file states it, before a product guard is attached. */
+    public LogsourceVariant(String name, Map<String, List<String>> conditions, Map<String, String> renames) {
+        this(name, conditions, renames, Expr.TRUE);
+    }
+
+    /** This variant with {@code productGuard} as its guard. */
+    LogsourceVariant withGuard(Expr productGuard) {
+        return new LogsourceVariant(name, conditions, renames, productGuard);
+    }
+
     /**
      * The routing condition as IR: for each condition field, the field is absent (exports often
      * drop {@code Channel}) or one of its values equals an accepted one, as text and ignoring
-     * case. A present field with only other values (or null) excludes the event.
+     * case. A present field with only other values (or null) excludes the event. The guard comes
+     * last, so that the usual case, an event another variant's {@code Channel} or {@code EventID}
+     * already excludes, never evaluates it.
      */
     public Expr condition() {
-        List<Expr> perField = new ArrayList<>();
+        List<Expr> parts = new ArrayList<>();
         conditions.forEach((field, accepted) -> {
             List<Expr> alternatives = new ArrayList<>();
             alternatives.add(new Expr.Not(new Expr.Exists(field)));
             for (String value : accepted) {
                 alternatives.add(new Expr.Match(field, ValueTest.Pattern.exact(value, false)));
             }
-            perField.add(new Expr.Or(alternatives));
+            parts.add(new Expr.Or(alternatives));
         });
-        return perField.isEmpty() ? Expr.TRUE : new Expr.And(perField);
+        if (!guard.equals(Expr.TRUE)) {
+            parts.add(guard);
+        }
+        return parts.isEmpty() ? Expr.TRUE : new Expr.And(parts);
     }
 
     /**

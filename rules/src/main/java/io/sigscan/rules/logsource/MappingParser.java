@@ -27,14 +27,15 @@ import io.sigscan.rules.model.Problem;
 /**
  * Reads a mapping file through snakeyaml's node tree (safe constructor, bounded aliases and size)
  * so that every problem carries the line and column of the text at fault. Scalars are read as
- * text whatever their YAML type: {@code EventID: 1} accepts the value "1". A broken entry is
- * reported and skipped; the rest of the file still loads.
+ * text whatever their YAML type: {@code EventID: 1} accepts the value "1". A broken entry or
+ * product marker is reported and skipped; the rest of the file still loads.
  */
 final class MappingParser {
     private static final String KIND = "logsource-mapping";
     private static final Set<String> ENTRY_KEYS = Set.of("logsource", "variants");
     private static final Set<String> LOGSOURCE_KEYS = Set.of("category", "product", "service");
     private static final Set<String> VARIANT_KEYS = Set.of("name", "when", "rename");
+    private static final Set<String> MARKER_KEYS = Set.of("product", "markers");
 
     private final String sourceName;
     private final List<Problem> problems = new ArrayList<>();
@@ -49,18 +50,18 @@ final class MappingParser {
             root = new Yaml(new SafeConstructor(loaderOptions())).compose(new StringReader(yamlText));
         } catch (MarkedYAMLException e) {
             problems.add(problem(e.getProblemMark(), "not valid YAML: " + e.getProblem()));
-            return new LogsourceMapping(List.of(), problems);
+            return new LogsourceMapping(List.of(), List.of(), problems);
         } catch (YAMLException e) {
             problems.add(new Problem(new Location(sourceName, 0, 0), Problem.Severity.ERROR, KIND,
                     "not valid YAML: " + e.getMessage()));
-            return new LogsourceMapping(List.of(), problems);
+            return new LogsourceMapping(List.of(), List.of(), problems);
         }
         List<LogsourceMapping.Entry> entries = new ArrayList<>();
         Node list = root == null ? null : valueOf(root, "logsources");
         if (!(list instanceof SequenceNode sequence)) {
             Mark at = root == null ? null : (list == null ? root : list).getStartMark();
             problems.add(problem(at, "expected a mapping with a 'logsources' list of entries"));
-            return new LogsourceMapping(entries, problems);
+            return new LogsourceMapping(entries, List.of(), problems);
         }
         for (Node item : sequence.getValue()) {
             try {
@@ -69,7 +70,57 @@ final class MappingParser {
                 problems.add(bad.problem);
             }
         }
-        return new LogsourceMapping(entries, problems);
+        return new LogsourceMapping(entries, markers(valueOf(root, "products")), problems);
+    }
+
+    /** The optional 'products' list; a broken marker is reported and left out like an entry. */
+    private List<ProductMarker> markers(Node list) {
+        List<ProductMarker> markers = new ArrayList<>();
+        if (list == null) {
+            return markers;
+        }
+        if (!(list instanceof SequenceNode sequence)) {
+            problems.add(problem(list.getStartMark(), "'products' must be a list of product markers"));
+            return markers;
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        for (Node item : sequence.getValue()) {
+            try {
+                ProductMarker marker = marker(item);
+                if (!seen.add(marker.product())) {
+                    throw bad(item, "product '" + marker.product() + "' has markers already; give all its alternatives in one entry");
+                }
+                markers.add(marker);
+            } catch (BadEntry bad) {
+                problems.add(bad.problem);
+            }
+        }
+        return markers;
+    }
+
+    private ProductMarker marker(Node node) throws BadEntry {
+        MappingNode marker = mapping(node, "a product marker with 'product' and 'markers'");
+        checkKeys(marker, MARKER_KEYS);
+        String product = text(required(marker, "product")).toLowerCase(java.util.Locale.ROOT);
+        Node alternativesNode = required(marker, "markers");
+        if (!(alternativesNode instanceof SequenceNode alternativeList) || alternativeList.getValue().isEmpty()) {
+            throw bad(alternativesNode, "'markers' must be a non-empty list of field sets");
+        }
+        List<Map<String, List<String>>> alternatives = new ArrayList<>();
+        for (Node alternativeNode : alternativeList.getValue()) {
+            MappingNode alternative = mapping(alternativeNode, "a mapping of field to accepted values ([] for any value)");
+            if (alternative.getValue().isEmpty()) {
+                throw bad(alternative, "a marker needs at least one field");
+            }
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            for (NodeTuple field : alternative.getValue()) {
+                Node values = field.getValueNode();
+                boolean anyValue = values instanceof SequenceNode anyList && anyList.getValue().isEmpty();
+                fields.put(text(field.getKeyNode()), anyValue ? List.of() : values(values));
+            }
+            alternatives.add(fields);
+        }
+        return new ProductMarker(product, alternatives);
     }
 
     private LogsourceMapping.Entry entry(Node node) throws BadEntry {

@@ -110,10 +110,10 @@ class RuleSetCompilerTest {
 
     @Test
     void unmappedLogSourceRunsOnEveryEventWithAWarning() {
-        SigmaRule linux = rule("Linux Whoami", new LogSource("process_creation", "linux", null), match("Image", "*/whoami"));
+        SigmaRule linux = rule("Linux Whoami", new LogSource("process_creation", "solaris", null), match("Image", "*/whoami"));
         CompileResult result = RuleSetCompiler.compile(List.of(linux), LogsourceMapping.builtIn());
         assertEquals(List.of(new Problem(new Location("Linux Whoami.yml", 1, 1), Problem.Severity.WARNING, "logsource",
-                "rule 'Linux Whoami' has log source product=linux category=process_creation, which has no log-source "
+                "rule 'Linux Whoami' has log source product=solaris category=process_creation, which has no log-source "
                         + "mapping; it runs on every event")), result.problems());
         CompiledRuleSet set = result.ruleSet();
         assertEquals(List.of("Linux Whoami"),

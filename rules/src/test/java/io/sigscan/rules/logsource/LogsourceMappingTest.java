@@ -1,6 +1,7 @@
 package io.sigscan.rules.logsource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,10 +47,11 @@ class LogsourceMappingTest {
 
     @Test
     void servicesRouteByChannel() {
-        assertEquals(List.of(new LogsourceVariant("powershell",
-                        Map.of("Channel", List.of("Microsoft-Windows-PowerShell/Operational", "PowerShellCore/Operational")),
-                        Map.of())),
-                BUILT_IN.variantsFor(new LogSource(null, "windows", "powershell")));
+        List<LogsourceVariant> powershell = BUILT_IN.variantsFor(new LogSource(null, "windows", "powershell"));
+        assertEquals(List.of("powershell"), powershell.stream().map(LogsourceVariant::name).toList());
+        assertEquals(Map.of("Channel", List.of("Microsoft-Windows-PowerShell/Operational", "PowerShellCore/Operational")),
+                powershell.get(0).conditions());
+        assertEquals(BUILT_IN.guardFor("windows"), powershell.get(0).guard());
         assertEquals(List.of("Security"),
                 BUILT_IN.variantsFor(new LogSource(null, "windows", "security")).get(0).conditions().get("Channel"));
     }
@@ -68,9 +70,30 @@ class LogsourceMappingTest {
 
     @Test
     void logSourcesWithoutAnEntryHaveNoVariants() {
-        assertEquals(List.of(), BUILT_IN.variantsFor(new LogSource("process_creation", "linux", null)));
         assertEquals(List.of(), BUILT_IN.variantsFor(LogSource.ANY));
         assertEquals(List.of(), BUILT_IN.variantsFor(new LogSource(null, "windows", null)));
+        assertEquals(List.of(), BUILT_IN.variantsFor(new LogSource("webserver", null, null)));
+        assertEquals(List.of(), BUILT_IN.variantsFor(new LogSource("process_creation", "solaris", null)));
+    }
+
+    @Test
+    void otherProductsRouteByTheirOwnFieldsOrFallBackToTheProductGuard() {
+        assertEquals(Map.of("Channel", List.of("Linux-Sysmon/Operational"), "EventID", List.of("1")),
+                BUILT_IN.variantsFor(new LogSource("process_creation", "linux", null)).get(0).conditions());
+        assertEquals(List.of("dns"), BUILT_IN.variantsFor(new LogSource(null, "zeek", "dns")).get(0).conditions().get("_path"));
+        assertEquals(List.of("AuditLogs"),
+                BUILT_IN.variantsFor(new LogSource(null, "azure", "auditlogs")).get(0).conditions().get("category"));
+        LogsourceVariant okta = BUILT_IN.variantsFor(new LogSource(null, "okta", "okta")).get(0);
+        assertEquals("okta", okta.name());
+        assertEquals(Map.of(), okta.conditions());
+        assertEquals(BUILT_IN.guardFor("okta"), okta.guard());
+        assertNotEquals(Expr.TRUE, okta.guard());
+    }
+
+    @Test
+    void rulesWithoutAProductGetNoGuard() {
+        assertEquals(Expr.TRUE, BUILT_IN.guardFor(null));
+        assertEquals(Expr.TRUE, BUILT_IN.variantsFor(new LogSource("antivirus", null, null)).get(0).guard());
     }
 
     @Test
@@ -143,5 +166,29 @@ class LogsourceMappingTest {
         LogsourceMapping mapping = LogsourceMapping.load(file);
         assertEquals(List.of("dns"), mapping.variantsFor(new LogSource(null, "zeek", "dns")).get(0).conditions().get("_path"));
         assertThrows(NoSuchFileException.class, () -> LogsourceMapping.load(dir.resolve("missing.yml")));
+    }
+
+    @Test
+    void productMarkersAreReadWithAnyValueAlternativesAndBrokenOnesReported() {
+        LogsourceMapping mapping = LogsourceMapping.parse("m.yml", """
+                products:
+                  - product: Windows
+                    markers: [{Channel: []}, {EventID: [1, 4688], Provider_Name: []}]
+                  - product: aws
+                    markers: []
+                  - product: windows
+                    markers: [{x: []}]
+                  - markers: [{x: []}]
+                logsources:
+                  - logsource: {product: zeek}
+                    variants: [{name: zeek}]
+                """);
+        assertEquals(List.of(
+                "m.yml:5:14: error: 'markers' must be a non-empty list of field sets [logsource-mapping]",
+                "m.yml:6:5: error: product 'windows' has markers already; give all its alternatives in one entry [logsource-mapping]",
+                "m.yml:8:5: error: missing 'product' [logsource-mapping]"),
+                mapping.problems().stream().map(Problem::toString).toList());
+        assertEquals(List.of(new ProductMarker("windows", List.of(Map.of("Channel", List.of()),
+                Map.of("EventID", List.of("1", "4688"), "Provider_Name", List.of())))), mapping.markers());
     }
 }
