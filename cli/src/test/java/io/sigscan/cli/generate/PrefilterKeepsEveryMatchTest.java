@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,18 +25,23 @@ import io.sigscan.rules.logsource.LogsourceMapping;
 
 /**
  * The literal pre-filter only skips work: on generated telemetry, the same rules with and
- * without it report the same matches. Uses SigmaHQ's process-creation rules when {@code -Dsigscan.corpus}
- * is given (over a thousand rules, every witness shape), the bundled rules otherwise.
+ * without it report the same matches. Uses SigmaHQ's Windows rules when {@code -Dsigscan.corpus}
+ * is given (thousands of rules, every witness shape, keywords included), the bundled rules otherwise.
  */
 class PrefilterKeepsEveryMatchTest {
 
     @Test
     void prefilteredScanReportsExactlyWhatTheUnfilteredScanReports(@TempDir Path directory) throws IOException {
-        List<Path> sample = ProcessEventGenerator.writeSample(directory, 6_000, 11);
+        List<Path> sample = new ArrayList<>(ProcessEventGenerator.writeSample(directory, 4_000, 11));
+        Path telemetry = directory.resolve("telemetry.jsonl");
+        try (Writer out = Files.newBufferedWriter(telemetry, StandardCharsets.UTF_8)) {
+            TelemetryGenerator.write(out, 11, 20_000, Long.MAX_VALUE);
+        }
+        sample.add(telemetry);
         String corpus = System.getProperty("sigscan.corpus", "");
         List<Path> rulePaths = corpus.isBlank()
                 ? List.of(Path.of("src/main/resources/io/sigscan/cli/rules"))
-                : List.of(Path.of(corpus, "rules", "windows", "process_creation"));
+                : List.of(Path.of(corpus, "rules", "windows"));
         if (corpus.isBlank()) {
             System.out.println("sigscan.corpus is not set: checking the pre-filter with the bundled rules only");
         }

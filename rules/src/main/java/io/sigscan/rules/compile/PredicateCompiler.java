@@ -148,30 +148,45 @@ final class PredicateCompiler {
 
     /**
      * The operands of an {@code or} as handles, with the case-insensitive {@code contains} tests
-     * of each field merged into one {@link ContainsAnyMatcher} when there are at least
-     * {@link #MERGED_CONTAINS} of them: one pass over the value instead of one per needle.
+     * on each field (keywords count as one field) merged into one {@link ContainsAnyMatcher}
+     * when there are at least {@link #MERGED_CONTAINS} of them: one pass over the value instead
+     * of one per needle.
      */
     private List<MethodHandle> orHandles(List<Expr> operands) {
-        Map<String, List<ValueTest>> containsByField = new LinkedHashMap<>();
+        Map<Integer, List<ValueTest>> containsBySlot = new LinkedHashMap<>();
         for (Expr operand : operands) {
-            if (operand instanceof Expr.Match match && ContainsAnyMatcher.mergeableNeedle(match.test()) != null) {
-                containsByField.computeIfAbsent(match.field(), field -> new ArrayList<>()).add(match.test());
+            int slot = mergeableSlot(operand);
+            if (slot != FieldTable.ABSENT) {
+                containsBySlot.computeIfAbsent(slot, key -> new ArrayList<>()).add(valueTest(operand));
             }
         }
-        containsByField.values().removeIf(tests -> tests.size() < MERGED_CONTAINS);
+        containsBySlot.values().removeIf(tests -> tests.size() < MERGED_CONTAINS);
         List<MethodHandle> handles = new ArrayList<>(operands.size());
-        for (Map.Entry<String, List<ValueTest>> merged : containsByField.entrySet()) {
+        for (Map.Entry<Integer, List<ValueTest>> merged : containsBySlot.entrySet()) {
             ValueMatcher matcher = mergedMatchers.computeIfAbsent(merged.getValue(), ContainsAnyMatcher::of);
-            handles.add(MethodHandles.insertArguments(ANY_VALUE_MATCHES, 0, matcher, slot(merged.getKey())));
+            handles.add(MethodHandles.insertArguments(ANY_VALUE_MATCHES, 0, matcher, merged.getKey()));
         }
         for (Expr operand : operands) {
-            boolean merged = operand instanceof Expr.Match match && containsByField.containsKey(match.field())
-                    && ContainsAnyMatcher.mergeableNeedle(match.test()) != null;
-            if (!merged) {
+            if (!containsBySlot.containsKey(mergeableSlot(operand))) {
                 handles.add(handle(operand));
             }
         }
         return handles;
+    }
+
+    /** The slot of a field or keyword test a {@link ContainsAnyMatcher} can merge, or {@link FieldTable#ABSENT}. */
+    private int mergeableSlot(Expr operand) {
+        if (operand instanceof Expr.Match match && ContainsAnyMatcher.mergeableNeedle(match.test()) != null) {
+            return slot(match.field());
+        }
+        if (operand instanceof Expr.Keyword keyword && ContainsAnyMatcher.mergeableNeedle(keyword.test()) != null) {
+            return EventView.KEYWORDS;
+        }
+        return FieldTable.ABSENT;
+    }
+
+    private static ValueTest valueTest(Expr operand) {
+        return operand instanceof Expr.Match match ? match.test() : ((Expr.Keyword) operand).test();
     }
 
     private ValueMatcher matcher(ValueTest test) {

@@ -149,13 +149,13 @@ public final class Prefilter {
                 return this;
             }
             for (Needle needle : witness) {
-                if (fields.slotOf(needle.field()) == FieldTable.ABSENT) {
+                if (slotOf(needle) == FieldTable.ABSENT) {
                     return this;
                 }
             }
             witnessed[variant] = true;
             for (Needle needle : witness) {
-                Map<String, Integer> ids = needlesBySlot.computeIfAbsent(fields.slotOf(needle.field()), key -> new LinkedHashMap<>());
+                Map<String, Integer> ids = needlesBySlot.computeIfAbsent(slotOf(needle), key -> new LinkedHashMap<>());
                 int id = ids.computeIfAbsent(needle.text(), key -> {
                     needleVariants.add(new ArrayList<>());
                     return needleVariants.size() - 1;
@@ -166,6 +166,10 @@ public final class Prefilter {
                 }
             }
             return this;
+        }
+
+        private int slotOf(Needle needle) {
+            return needle.field().equals(Needle.KEYWORDS) ? EventView.KEYWORDS : fields.slotOf(needle.field());
         }
 
         public Prefilter build() {

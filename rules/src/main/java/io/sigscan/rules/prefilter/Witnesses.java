@@ -23,7 +23,8 @@ import io.sigscan.rules.ir.ValueTest;
  *   <li>{@code or}: the union of all operands' witnesses; none if any operand has none;</li>
  *   <li>{@code false}: the empty witness (the detection can never match);</li>
  *   <li>a regex: the longest literal text it requires (see {@link RegexLiterals});</li>
- *   <li>everything else — {@code not}, {@code true}, keywords, null and exists tests,
+ *   <li>a keyword: as a pattern, on the keyword pseudo-field (every string value);</li>
+ *   <li>everything else — {@code not}, {@code true}, null and exists tests,
  *       any test added later — has none.</li>
  * </ul>
  */
@@ -39,6 +40,9 @@ public final class Witnesses {
     public static List<Needle> of(Expr detection) {
         if (detection instanceof Expr.Match match) {
             return ofTest(match.field(), match.test());
+        }
+        if (detection instanceof Expr.Keyword keyword) {
+            return ofTest(Needle.KEYWORDS, keyword.test());
         }
         if (detection instanceof Expr.And and) {
             List<Needle> best = null;

@@ -40,7 +40,8 @@ class WitnessesTest {
     void whatCannotBeWitnessedHasNoWitness() {
         assertNull(Witnesses.of(not(match("Image", "*\\cmd.exe"))), "not");
         assertNull(Witnesses.of(regex("CommandLine", "enc|oded")), "regex with a top-level alternation");
-        assertNull(Witnesses.of(keyword("*mimikatz*")), "keyword");
+        assertEquals(List.of(new Needle(Needle.KEYWORDS, "mimikatz")), Witnesses.of(keyword("*MimiKatz*")),
+                "a keyword is a pattern on every string value");
         assertNull(Witnesses.of(match("Image", "*")), "wildcard only");
         assertNull(Witnesses.of(match("Image", "")), "empty value");
         assertNull(Witnesses.of(or(match("Image", "*\\cmd.exe"), regex("CommandLine", "[a-z]+"))),
