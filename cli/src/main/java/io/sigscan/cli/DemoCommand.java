@@ -85,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
             FirstMatches shown = new FirstMatches(table, SHOWN_FINDINGS);
             Hunt.Outcome outcome = Hunt.run(rules, Hunt.Reading.of(files), new Hunt.Settings(threads.threads(), verbose, null, null,
                     EventTime.DEFAULT_FIELDS, null),
-                    shown, table, ScanListener.NONE, err);
+                    shown, table, ScanListener.NONE, null, err);
             table.finish();
             if (shown.hidden > 0) {
                 out.printf(Locale.ROOT, "(%,d more findings not shown; hunt with -f jsonl for all of them)%n", shown.hidden);

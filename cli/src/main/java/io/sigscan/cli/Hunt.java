@@ -1,6 +1,9 @@
 package io.sigscan.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -56,8 +59,9 @@ final class Hunt {
      * What the scan did, and the first input problems for the summary.
      *
      * @param untimed matches kept without an event time although --from or --to was given
+     * @param windows the correlation windows still open at the end, for the next scheduled run
      */
-    record Outcome(HuntReport report, List<ScanProblem> firstProblems, long untimed) {
+    record Outcome(HuntReport report, List<ScanProblem> firstProblems, long untimed, String windows) {
 
         int exitCode() {
             return ExitCodes.ofScan(report.findingsWritten(), report.scan().errors());
@@ -68,15 +72,21 @@ final class Hunt {
      * Scans, sends the matches within the time window to {@code matches} and correlation alerts to
      * {@code alerts} (as correlated matches leave the reorder buffer: mostly after the scan, in
      * event-time order), streams input problems to {@code err}. Match counts are those of the
-     * matches kept, including those only fed to correlations.
+     * matches kept, including those only fed to correlations. The correlation windows an earlier
+     * run left open in {@code carriedWindows} (null: none) are reopened first; when that file is
+     * unreadable or damaged, a warning says so and the windows start empty.
      */
     static Outcome run(PreparedRules rules, Reading reading, Settings settings, MatchHandler matches,
-                       CorrelationAlertHandler alerts, ScanListener listener, PrintWriter err) {
+                       CorrelationAlertHandler alerts, ScanListener listener, Path carriedWindows,
+                       PrintWriter err) {
         InputProblemReporter problems = new InputProblemReporter(err,
                 settings.verbose() ? Long.MAX_VALUE : SHOWN_INPUT_PROBLEMS);
         Scanner scanner = new Scanner(rules.ruleSet(), ScanOptions.defaults().withThreads(settings.threads())
                 .withProfile(settings.profile()));
         CorrelatingMatchHandler correlating = rules.correlations().newHandler(matches, alerts);
+        if (carriedWindows != null) {
+            restore(correlating, carriedWindows, err);
+        }
         KeptMatches kept = new KeptMatches(rules.ruleSet().rules().size(), correlating);
         EventTimeWindow window = settings.from() == null && settings.to() == null ? null
                 : new EventTimeWindow(settings.from(), settings.to(), new EventTime(settings.timeFields()), kept);
@@ -87,7 +97,18 @@ final class Hunt {
         HuntReport report = new HuntReport(summary, settings.threads(), rules.loaded(), rules.rejected(),
                 (int) rules.warnings(), RuleTally.of(rules.ruleSet(), summary.matchesPerRule()),
                 rules.correlations().rules(), correlating.stats());
-        return new Outcome(report, problems.first(), window == null ? 0 : window.untimed());
+        return new Outcome(report, problems.first(), window == null ? 0 : window.untimed(),
+                correlating.saveWindows());
+    }
+
+    private static void restore(CorrelatingMatchHandler correlating, Path windows, PrintWriter err) {
+        try {
+            correlating.restoreWindows(Files.readString(windows, StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("sigscan: warning: cannot reopen the correlation windows of " + windows + ": "
+                    + e.getMessage() + "; correlation windows start empty");
+            err.flush();
+        }
     }
 
     /** Counts the matches that reach the output, per rule. */

@@ -217,10 +217,10 @@ final class HuntCommand implements Callable<Integer> {
         Hunt.Reading reading = Hunt.Reading.of(inputs);
         ScanListener progress = progress(ScanListener.NONE, () -> totalBytes(inputs));
         if (output == null) {
-            return huntTo(spec.commandLine().getOut(), prepared, settings, page, reading, progress);
+            return huntTo(spec.commandLine().getOut(), prepared, settings, page, reading, progress, null);
         }
         try (AtomicFile file = AtomicFile.create(output)) {
-            Hunt.Outcome outcome = huntTo(file.writer(), prepared, settings, page, reading, progress);
+            Hunt.Outcome outcome = huntTo(file.writer(), prepared, settings, page, reading, progress, null);
             file.commit();
             return outcome;
         } catch (IOException e) {
@@ -245,15 +245,17 @@ final class HuntCommand implements Callable<Integer> {
             Hunt.Reading reading = (scanner, matches, problems, progress) ->
                     scanner.scanInputs(plan.inputs(), matches, problems, progress);
             if (output == null) {
-                Hunt.Outcome outcome = huntTo(spec.commandLine().getOut(), prepared, settings, page, reading, listener);
-                store.commit(plan.next(), List.of());
+                Hunt.Outcome outcome = huntTo(spec.commandLine().getOut(), prepared, settings, page, reading, listener,
+                        store.windowsFile());
+                store.commit(plan.next(), List.of(), outcome.windows());
                 return outcome;
             }
             try (AtomicFile file = AtomicFile.create(output)) {
-                Hunt.Outcome outcome = huntTo(file.writer(), prepared, settings, page, reading, listener);
+                Hunt.Outcome outcome = huntTo(file.writer(), prepared, settings, page, reading, listener,
+                        store.windowsFile());
                 Path written = file.prepare();
                 store.commit(plan.next(), written == null ? List.of()
-                        : List.of(new StateStore.Publish(written, file.target())));
+                        : List.of(new StateStore.Publish(written, file.target())), outcome.windows());
                 return outcome;
             }
         } catch (IOException e) {
@@ -273,7 +275,7 @@ final class HuntCommand implements Callable<Integer> {
     }
 
     private Hunt.Outcome huntTo(Writer out, PreparedRules prepared, Hunt.Settings settings, HtmlReport page,
-                                Hunt.Reading reading, ScanListener listener) {
+                                Hunt.Reading reading, ScanListener listener, Path carriedWindows) {
         MatchWriter writer = MatchWriter.create(format, out);
         MatchHandler matches = page == null ? writer : match -> {
             writer.onMatch(match);
@@ -281,7 +283,7 @@ final class HuntCommand implements Callable<Integer> {
         };
         try {
             Hunt.Outcome outcome = Hunt.run(prepared, reading, settings, matches, writer, listener,
-                    spec.commandLine().getErr());
+                    carriedWindows, spec.commandLine().getErr());
             if (listener instanceof ProgressBar bar) {
                 bar.finish();
             }

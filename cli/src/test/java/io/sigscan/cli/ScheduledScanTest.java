@@ -140,6 +140,61 @@ class ScheduledScanTest {
         assertTrue(second.out().contains("\"line\":5"), "line numbers continue across runs: " + second.out());
     }
 
+    @Test
+    void aCorrelationWindowSpanningTwoRunsAlertsOnceInTheSecond() throws IOException {
+        Path rules = Fixtures.write(directory, "correlation/brute_force.yml", "title: Failed logon\n"
+                + "name: failed_login\nlogsource:\n    product: windows\n    service: security\ndetection:\n"
+                + "    selection:\n        EventID: 4625\n    condition: selection\n---\ntitle: Brute force\n"
+                + "id: 0e95725d-7320-415d-80f7-004da920fc11\ncorrelation:\n    type: event_count\n    rules:\n"
+                + "        - failed_login\n    group-by:\n        - TargetUserName\n    timespan: 10m\n"
+                + "    condition:\n        gte: 5\n");
+        // bob: 3 failed logons before midnight, 2 after: one window across both runs. eve: only 4.
+        append("logons.jsonl", logon("23:59:00", "bob") + logon("23:59:10", "eve") + logon("23:59:20", "bob")
+                + logon("23:59:30", "eve") + logon("23:59:40", "bob"));
+        Cli.Result first = runCorrelated(rules, "c1.jsonl");
+        assertEquals(0, first.exitCode(), first.toString());
+        assertEquals(List.of(), lines("c1.jsonl"), "3 of 5 logons so far");
+
+        String fourthOfBob = logon("00:01:00", "bob");
+        append("logons.jsonl", fourthOfBob + logon("00:01:10", "eve") + logon("00:01:20", "bob"));
+        Cli.Result second = runCorrelated(rules, "c2.jsonl");
+        assertEquals(1, second.exitCode(), second.toString());
+        List<String> alerts = lines("c2.jsonl");
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertTrue(alerts.get(0).contains("\"group\":{\"TargetUserName\":\"bob\"},\"window\":{\"start\":"
+                + "\"2026-01-05T23:59:00Z\",\"end\":\"2026-01-06T00:01:20Z\"},\"value\":5,\"eventCount\":5"),
+                alerts.get(0));
+        assertTrue(alerts.get(0).contains("\"offset\":0}"), "the first run's events are named: " + alerts.get(0));
+
+        Cli.Result third = runCorrelated(rules, "c3.jsonl");
+        assertEquals(0, third.exitCode(), third.toString());
+        assertEquals(List.of(), lines("c3.jsonl"), "nothing new, no alert repeated");
+
+        try (Stream<Path> files = Files.list(state)) {
+            for (Path windows : files.filter(f -> f.getFileName().toString().startsWith("windows-")).toList()) {
+                Files.writeString(windows, "sigscan-windows 1\nentry\tbroken\n");
+            }
+        }
+        append("logons.jsonl", logon("00:02:00", "eve"));
+        Cli.Result fourth = runCorrelated(rules, "c4.jsonl");
+        assertEquals(0, fourth.exitCode(), fourth.toString());
+        assertTrue(fourth.err().contains("sigscan: warning: cannot reopen the correlation windows of " + state)
+                && fourth.err().contains("line 2: ") && fourth.err().contains("correlation windows start empty"),
+                fourth.err());
+        assertEquals(List.of(), lines("c4.jsonl"), "eve's 5th logon finds her window empty");
+    }
+
+    private static String logon(String time, String user) {
+        String day = time.startsWith("23") ? "2026-01-05" : "2026-01-06";
+        return "{\"Channel\":\"Security\",\"EventID\":4625,\"TargetUserName\":\"" + user
+                + "\",\"TimeCreated\":\"" + day + "T" + time + "Z\"}\n";
+    }
+
+    private Cli.Result runCorrelated(Path rules, String output) {
+        return Cli.run("hunt", "-q", "-r", rules.toString(), "--state", state.toString(), "-o",
+                directory.resolve(output).toString(), logs.toString());
+    }
+
     /** Every 100th event matches. */
     private void appendBig(String name) throws IOException {
         String miss = Fixtures.NEAR_MISS_LOOKALIKE_PARENT.replace("}", ",\"Seq\":%d}");

@@ -98,6 +98,26 @@ public final class CorrelatingMatchHandler implements MatchHandler {
         }
     }
 
+    /**
+     * The windows still open, as text for {@link #restoreWindows} in a later run over later events.
+     * Call it after {@link #finish()}: matches still in the reorder buffer are not in it.
+     */
+    public String saveWindows() {
+        return WindowsText.format(correlations.rules, states);
+    }
+
+    /**
+     * Reopens the windows an earlier run saved, before any match arrives; windows of correlations
+     * no longer loaded are left out. All or nothing.
+     *
+     * @throws IllegalArgumentException naming the line, when the text is damaged or of another version
+     */
+    public void restoreWindows(String text) {
+        for (WindowsText.Window window : WindowsText.parse(text, correlations.rules)) {
+            states[window.correlation()].restore(window.key(), window.entries());
+        }
+    }
+
     private void release(Pending match) {
         feed(match.subscription(), match.group(), match.values(), match.time(), match.events(), 1);
     }

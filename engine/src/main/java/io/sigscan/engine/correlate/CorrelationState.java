@@ -3,6 +3,7 @@ package io.sigscan.engine.correlate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,6 +67,27 @@ final class CorrelationState {
         }
         groups.remove(key);
         return alert(key, window.entries, value);
+    }
+
+    /** Opens group {@code key}'s window with entries carried over from an earlier run. */
+    void restore(List<String> key, List<WindowEntry> entries) {
+        GroupWindow window = groups.computeIfAbsent(key, k -> new GroupWindow());
+        for (WindowEntry entry : entries) {
+            window.insert(entry);
+            newestSeen = Math.max(newestSeen, entry.time());
+        }
+    }
+
+    /** The windows still open: groups within a timespan of the newest entry this correlation saw. */
+    Map<List<String>, List<WindowEntry>> openWindows() {
+        Map<List<String>, List<WindowEntry>> open = new LinkedHashMap<>();
+        for (Map.Entry<List<String>, GroupWindow> group : groups.entrySet()) {
+            GroupWindow window = group.getValue();
+            if (!window.entries.isEmpty() && window.newest >= newestSeen - rule.timespanMillis()) {
+                open.put(group.getKey(), List.copyOf(window.entries));
+            }
+        }
+        return open;
     }
 
     long late() {

@@ -12,27 +12,37 @@ import java.util.List;
  * sigscan-state 1
  * file	KEY	OFFSET	LINE_BREAKS	FINGERPRINT_LENGTH	FINGERPRINT	NAME
  * publish	TEMPORARY	TARGET
+ * windows	NAME
  * </pre>
+ *
+ * <p>The optional {@code windows} line names the file in the state directory that holds the open
+ * correlation windows committed with this state; each commit writes a new one, so that the state
+ * file alone decides which windows go with it.
  */
 final class StateFile {
     static final String VERSION_LINE = "sigscan-state 1";
 
-    record Content(ScanState state, List<StateStore.Publish> publishes) {
+    /** @param windows the name of the correlation windows file, null when none */
+    record Content(ScanState state, List<StateStore.Publish> publishes, String windows) {
     }
 
     private StateFile() {
     }
 
-    static String format(ScanState state, List<StateStore.Publish> publishes) {
+    static String format(ScanState state, List<StateStore.Publish> publishes, String windows) {
         StringBuilder text = new StringBuilder(VERSION_LINE).append('\n');
         for (FileState file : state.files()) {
-            text.append("file\t").append(escape(file.key())).append('\t').append(file.offset()).append('\t')
+            text.append("file\t").append(LineFields.escape(file.key())).append('\t').append(file.offset())
+                    .append('\t')
                     .append(file.lineBreaks()).append('\t').append(file.fingerprintLength()).append('\t')
-                    .append(file.fingerprint()).append('\t').append(escape(file.name())).append('\n');
+                    .append(file.fingerprint()).append('\t').append(LineFields.escape(file.name())).append('\n');
         }
         for (StateStore.Publish publish : publishes) {
-            text.append("publish\t").append(escape(publish.temporary().toString())).append('\t')
-                    .append(escape(publish.target().toString())).append('\n');
+            text.append("publish\t").append(LineFields.escape(publish.temporary().toString())).append('\t')
+                    .append(LineFields.escape(publish.target().toString())).append('\n');
+        }
+        if (windows != null) {
+            text.append("windows\t").append(LineFields.escape(windows)).append('\n');
         }
         return text.toString();
     }
@@ -44,6 +54,7 @@ final class StateFile {
         }
         List<FileState> files = new ArrayList<>();
         List<StateStore.Publish> publishes = new ArrayList<>();
+        String windows = null;
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isEmpty()) {
                 continue;
@@ -51,18 +62,28 @@ final class StateFile {
             String[] fields = lines[i].split("\t", -1);
             try {
                 if (fields[0].equals("file") && fields.length == 7) {
-                    files.add(new FileState(unescape(fields[1]), unescape(fields[6]), nonNegative(fields[2]),
-                            nonNegative(fields[3]), (int) nonNegative(fields[4]), fields[5]));
+                    files.add(new FileState(LineFields.unescape(fields[1]), LineFields.unescape(fields[6]),
+                            nonNegative(fields[2]), nonNegative(fields[3]), (int) nonNegative(fields[4]), fields[5]));
                 } else if (fields[0].equals("publish") && fields.length == 3) {
-                    publishes.add(new StateStore.Publish(Path.of(unescape(fields[1])), Path.of(unescape(fields[2]))));
+                    publishes.add(new StateStore.Publish(Path.of(LineFields.unescape(fields[1])),
+                            Path.of(LineFields.unescape(fields[2]))));
+                } else if (fields[0].equals("windows") && fields.length == 2 && windows == null
+                        && isPlainName(LineFields.unescape(fields[1]))) {
+                    windows = LineFields.unescape(fields[1]);
                 } else {
-                    throw new IllegalArgumentException("not a 'file' line of 7 fields or a 'publish' line of 3");
+                    throw new IllegalArgumentException("not a 'file' line of 7 fields, a 'publish' line of 3"
+                            + " or one 'windows' line naming a file of the state directory");
                 }
             } catch (IllegalArgumentException e) {
                 throw new StateFileException(source, i + 1, e.getMessage());
             }
         }
-        return new Content(new ScanState(files), publishes);
+        return new Content(new ScanState(files), publishes, windows);
+    }
+
+    /** A name within the state directory, so that a damaged state never points elsewhere. */
+    private static boolean isPlainName(String name) {
+        return name.startsWith(StateStore.WINDOWS_PREFIX) && name.indexOf('/') < 0 && name.indexOf('\\') < 0;
     }
 
     private static long nonNegative(String field) {
@@ -71,13 +92,5 @@ final class StateFile {
             throw new IllegalArgumentException("negative number " + value);
         }
         return value;
-    }
-
-    static String escape(String text) {
-        return text.replace("%", "%25").replace("\t", "%09").replace("\n", "%0A").replace("\r", "%0D");
-    }
-
-    static String unescape(String text) {
-        return text.replace("%0D", "\r").replace("%0A", "\n").replace("%09", "\t").replace("%25", "%");
     }
 }

@@ -6,12 +6,14 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A state directory, held by one process at a time: {@code lock} (an OS file lock, and the holder's
@@ -24,6 +26,10 @@ import java.util.List;
  * point has its renames finished by the next {@link #open}; a run killed before it leaves the
  * previous state in force, and the next run reads again everything the killed one read.
  *
+ * <p>A commit may carry the open correlation windows: they go to a new {@code windows-UUID} file,
+ * written and synced before the state that names it, so a crash never pairs the windows of one
+ * run with the state of another. Files of earlier commits are removed after the commit point.
+ *
  * <p>The lock is an operating-system lock, released when its holder dies however it dies, so a
  * stale lock file of a dead process is simply taken over.
  */
@@ -31,6 +37,7 @@ public final class StateStore implements AutoCloseable {
     static final String STATE = "state";
     static final String STATE_TEMPORARY = "state.tmp";
     static final String LOCK = "lock";
+    static final String WINDOWS_PREFIX = "windows-";
 
     /** A run's output written and synced at {@code temporary}, to be renamed to {@code target} on commit. */
     public record Publish(Path temporary, Path target) {
@@ -41,6 +48,7 @@ public final class StateStore implements AutoCloseable {
     private final FileLock lock;
     private final long previousHolder;
     private ScanState state;
+    private String windows;
 
     private StateStore(Path directory, FileChannel lockChannel, FileLock lock, long previousHolder) {
         this.directory = directory;
@@ -69,7 +77,7 @@ public final class StateStore implements AutoCloseable {
             }
             writePid(channel, ProcessHandle.current().pid());
             StateStore store = new StateStore(directory, channel, lock, holder);
-            store.state = store.recover();
+            store.recover();
             return store;
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -82,6 +90,11 @@ public final class StateStore implements AutoCloseable {
         return state;
     }
 
+    /** The file of the correlation windows committed with the state, null when none. */
+    public Path windowsFile() {
+        return windows == null ? null : directory.resolve(windows);
+    }
+
     /**
      * The pid a previous holder left in the lock file, -1 when none: that process was killed or
      * crashed holding the lock, and this run took the lock over.
@@ -91,24 +104,24 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
-     * Makes {@code next} the state, durably and in one step, then renames each output to its final
-     * name. A crash during the renames is finished by the next {@link #open}.
+     * Makes {@code next} and {@code nextWindows} (the correlation windows' text, null for none) the
+     * state, durably and in one step, then renames each output to its final name. A crash during the
+     * renames is finished by the next {@link #open}.
      */
-    public void commit(ScanState next, List<Publish> publishes) throws IOException {
-        Path temporary = directory.resolve(STATE_TEMPORARY);
-        byte[] text = StateFile.format(next, publishes).getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(text);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
+    public void commit(ScanState next, List<Publish> publishes, String nextWindows) throws IOException {
+        String windowsName = null;
+        if (nextWindows != null) {
+            windowsName = WINDOWS_PREFIX + UUID.randomUUID();
+            writeSynced(directory.resolve(windowsName), nextWindows);
         }
+        Path temporary = directory.resolve(STATE_TEMPORARY);
+        writeSynced(temporary, StateFile.format(next, publishes, windowsName));
         Files.move(temporary, directory.resolve(STATE), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(directory);
         state = next;
+        windows = windowsName;
+        removeWindowsExcept(windowsName);
         publish(publishes);
     }
 
@@ -126,17 +139,41 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    private ScanState recover() throws IOException {
+    private void recover() throws IOException {
         Path file = directory.resolve(STATE);
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return ScanState.EMPTY;
+            state = ScanState.EMPTY;
+            return;
         }
         StateFile.Content content = StateFile.parse(file, text);
         publish(content.publishes());
-        return content.state();
+        state = content.state();
+        windows = content.windows();
+    }
+
+    private static void writeSynced(Path file, String text) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    /** Windows files of earlier commits, and of runs killed before their commit point, are no longer named. */
+    private void removeWindowsExcept(String keep) throws IOException {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(directory, WINDOWS_PREFIX + "*")) {
+            for (Path file : stale) {
+                if (!file.getFileName().toString().equals(keep)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     /** Renames the outputs still at their temporary names; those already renamed are gone from there. */

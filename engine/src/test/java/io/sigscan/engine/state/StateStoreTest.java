@@ -27,7 +27,7 @@ class StateStoreTest {
         Path stateDir = dir.resolve("state");
         try (StateStore store = StateStore.open(stateDir)) {
             assertEquals(ScanState.EMPTY, store.state());
-            store.commit(state, List.of());
+            store.commit(state, List.of(), null);
         }
         try (StateStore store = StateStore.open(stateDir)) {
             assertEquals(state, store.state());
@@ -66,7 +66,7 @@ class StateStoreTest {
         Path target = dir.resolve("out.jsonl");
         Path stateDir = Files.createDirectories(dir.resolve("state"));
         Files.writeString(stateDir.resolve(StateStore.STATE),
-                StateFile.format(state, List.of(new StateStore.Publish(temporary, target))));
+                StateFile.format(state, List.of(new StateStore.Publish(temporary, target)), null));
         try (StateStore store = StateStore.open(stateDir)) {
             assertEquals(state, store.state());
         }
@@ -82,7 +82,7 @@ class StateStoreTest {
         Path temporary = Files.writeString(dir.resolve(".out.tmp"), "match\n");
         Path target = dir.resolve("out.jsonl");
         try (StateStore store = StateStore.open(dir.resolve("state"))) {
-            store.commit(state, List.of(new StateStore.Publish(temporary, target)));
+            store.commit(state, List.of(new StateStore.Publish(temporary, target)), null);
         }
         assertEquals("match\n", Files.readString(target));
     }
