@@ -129,21 +129,14 @@ public class EvtxParseBenchmark {
         return sum;
     }
 
-    /** Reads the first byte of every projected value, so that lazy UTF-16 decoding is not skipped. */
+    /** Reads every projected value, so that lazy UTF-16 decoding is not skipped. */
     private static final class ValueToucher implements EvtxRecordHandler {
         int slots;
         long sum;
 
         @Override
         public void onRecord(EvtxEventView record) {
-            for (int slot = 1; slot < slots; slot++) {
-                int count = record.valueCount(slot);
-                for (int i = 0; i < count; i++) {
-                    if (record.valueLength(slot, i) > 0) {
-                        sum += record.valueBuffer(slot, i).getByte(record.valueOffset(slot, i));
-                    }
-                }
-            }
+            sum += ProjectedValues.touch(record, slots);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.sigscan.bench;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,7 +23,6 @@ import io.sigscan.engine.json.JsonFormat;
 import io.sigscan.engine.record.RecordConsumer;
 import io.sigscan.engine.record.RecordProblemSink;
 import io.sigscan.engine.record.RecordReader;
-import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
 
 /**
@@ -91,18 +89,7 @@ public class JsonProjectionBenchmark {
 
         @Override
         public void onRecord(RecordReader record) {
-            EventView view = record.view();
-            for (int slot = 1; slot < slots; slot++) {
-                int count = view.valueCount(slot);
-                for (int i = 0; i < count; i++) {
-                    int length = view.valueLength(slot, i);
-                    if (length > 0) {
-                        DirectBuffer value = view.valueBuffer(slot, i);
-                        int offset = view.valueOffset(slot, i);
-                        sum += value.getByte(offset) + value.getByte(offset + length - 1);
-                    }
-                }
-            }
+            sum += ProjectedValues.touch(record.view(), slots);
         }
     }
 }

@@ -65,11 +65,6 @@ public final class Prefilter {
         return witnessed[variant];
     }
 
-    /** Number of distinct needles, over all fields. */
-    public int needleCount() {
-        return needleVariants.length;
-    }
-
     /** Allocates the per-evaluator needle stamps this pre-filter's {@link #markCandidates} needs. */
     public int[] newNeedleStamps() {
         return new int[needleVariants.length];
