@@ -42,8 +42,8 @@ import io.sigscan.rules.event.ValueKind;
  * has {@code a.b = 1}.
  *
  * <p><b>Keywords.</b> Slot {@link EventView#KEYWORDS} (every string value, keys excluded) is
- * collected by a second, cheap pass over the record only when a rule first asks for it, so rule
- * sets without keyword selections never pay for it and the field table needs no extra signal.
+ * noted while parsing: three ints per string value, cheaper than the second pass over the
+ * record that finding them later would take.
  *
  * <p><b>Strictness.</b> The record must be valid JSON (RFC 8259) except that raw tabs are accepted
  * inside strings; bytes are not checked to be UTF-8. Nesting deeper than {@value #MAX_DEPTH}
@@ -200,7 +200,7 @@ public final class JsonEventView implements EventView {
             return -1;
         }
         recordEnd = end;
-        values.complete(buffer, start, end);
+        values.complete(buffer);
         return end;
     }
 
@@ -450,6 +450,7 @@ public final class JsonEventView implements EventView {
                     return -1;
                 }
                 final int kind = stringEscaped ? ValueKind.STRING | ProjectedValues.ESCAPED : ValueKind.STRING;
+                values.addKeyword(kind, start, end - start);
                 return scalar(slotA, slotB, kind, start, end - start, end + 1);
             }
             case '{' -> {

@@ -13,8 +13,8 @@ import io.sigscan.rules.event.ValueKind;
  * {@link EventView} queries. Values arrive in document order, tagged with their slot, and are
  * grouped into per-slot runs once the record has parsed (a counting sort over the slots touched,
  * so the cost follows the record, not the size of the field table). String values holding escapes
- * are decoded into a scratch buffer on first access; the keyword pseudo-slot is collected by a
- * separate pass over the record only when first asked for.
+ * are decoded into a scratch buffer on first access; the keyword pseudo-slot holds every string
+ * value (keys excluded) in document order.
  *
  * <p>Hot path: all arrays are reused and only grow, so steady state allocates nothing.
  */
@@ -39,11 +39,8 @@ final class ProjectedValues {
     private int touchedCount;
 
     private final ValueList keywords = new ValueList(64);
-    private boolean keywordsCollected;
 
     private DirectBuffer record;
-    private int recordStart;
-    private int recordEnd;
 
     private byte[] decodedBytes = new byte[1024];
     private final UnsafeBuffer decoded = new UnsafeBuffer(decodedBytes);
@@ -66,7 +63,6 @@ final class ProjectedValues {
         raw.size = 0;
         grouped.size = 0;
         keywords.size = 0;
-        keywordsCollected = false;
         decodedLength = 0;
     }
 
@@ -79,11 +75,14 @@ final class ProjectedValues {
         rawSlot[i] = slot;
     }
 
+    /** Records a string value (not a key) for the keyword pseudo-slot. */
+    void addKeyword(int kind, int offset, int length) {
+        keywords.add(kind, offset, length);
+    }
+
     /** The record parsed: groups its values by slot. */
-    void complete(DirectBuffer buffer, int start, int end) {
+    void complete(DirectBuffer buffer) {
         record = buffer;
-        recordStart = start;
-        recordEnd = end;
         final int n = raw.size;
         final int[] slots = rawSlot;
         final int[] counts = count;
@@ -112,7 +111,6 @@ final class ProjectedValues {
 
     int count(int slot) {
         if (slot == EventView.KEYWORDS) {
-            collectKeywords();
             return keywords.size;
         }
         return count[slot];
@@ -120,7 +118,6 @@ final class ProjectedValues {
 
     int kind(int slot, int index) {
         if (slot == EventView.KEYWORDS) {
-            collectKeywords();
             return keywords.kind[index] & KIND_MASK;
         }
         return grouped.kind[first[slot] + index] & KIND_MASK;
@@ -128,7 +125,6 @@ final class ProjectedValues {
 
     DirectBuffer buffer(int slot, int index) {
         if (slot == EventView.KEYWORDS) {
-            collectKeywords();
             return bufferOf(keywords, index);
         }
         return bufferOf(grouped, first[slot] + index);
@@ -136,7 +132,6 @@ final class ProjectedValues {
 
     int offset(int slot, int index) {
         if (slot == EventView.KEYWORDS) {
-            collectKeywords();
             return decodedIfNeeded(keywords, index).offset[index];
         }
         int i = first[slot] + index;
@@ -145,7 +140,6 @@ final class ProjectedValues {
 
     int length(int slot, int index) {
         if (slot == EventView.KEYWORDS) {
-            collectKeywords();
             return decodedIfNeeded(keywords, index).length[index];
         }
         int i = first[slot] + index;
@@ -175,46 +169,6 @@ final class ProjectedValues {
         if (capacity > decodedBytes.length) {
             decodedBytes = Arrays.copyOf(decodedBytes, Math.max(capacity, decodedBytes.length * 2));
             decoded.wrap(decodedBytes);
-        }
-    }
-
-    /** Every string value of the record, keys excluded; one pass over the (already valid) bytes. */
-    private void collectKeywords() {
-        if (keywordsCollected) {
-            return;
-        }
-        keywordsCollected = true;
-        final DirectBuffer in = record;
-        final int end = recordEnd;
-        int p = recordStart;
-        while (p < end) {
-            if (in.getByte(p) != '"') {
-                p++;
-                continue;
-            }
-            int start = p + 1;
-            int q = start;
-            boolean escaped = false;
-            while (q < end) {
-                byte c = in.getByte(q);
-                if (c == '"') {
-                    break;
-                }
-                if (c == '\\') {
-                    escaped = true;
-                    q += 2;
-                } else {
-                    q++;
-                }
-            }
-            int next = q + 1;
-            while (next < end && JsonEventView.isWhitespace(in.getByte(next))) {
-                next++;
-            }
-            if (next >= end || in.getByte(next) != ':') {
-                keywords.add(escaped ? ValueKind.STRING | ESCAPED : ValueKind.STRING, start, q - start);
-            }
-            p = q + 1;
         }
     }
 }
