@@ -1,6 +1,5 @@
 package io.sigscan.rules.compile;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -14,8 +13,10 @@ import io.sigscan.rules.prefilter.Prefilter;
  * events), numbered in rule order: a variant is a log-source condition index ({@link #ALWAYS}
  * for none) and the rule's predicate compiled for it. A variant runs on an event when its
  * condition holds and, if the {@link Prefilter} witnesses it, one of its needles was seen.
- * Variants the pre-filter cannot witness are kept per condition as a bit mask, so an event
- * adds all of a condition's unwitnessed variants with a few word operations.
+ * The pre-filter keeps one group of needles per condition ({@link #groupOf}), so only the
+ * needles of conditions an event meets are looked for. Variants the pre-filter cannot witness
+ * are kept per condition as a bit mask, so an event adds all of a condition's unwitnessed
+ * variants with a few word operations.
  */
 final class RouteTable {
     /** Condition index of a variant that applies to every event. */
@@ -26,28 +27,31 @@ final class RouteTable {
     final int[] variantCondition;
     final EventPredicate[] variantPredicate;
     final Prefilter prefilter;
-    /** Conditions with unwitnessed variants ({@link #ALWAYS} included when some variants always apply). */
-    final int[] unwitnessedConditions;
-    /** Per entry of {@link #unwitnessedConditions}: the indexes of the non-zero words of its variant mask. */
+    /** The conditions some variant has, ascending ({@link #ALWAYS} excluded). */
+    final int[] conditionsInUse;
+    /** The slots the conditions read (see {@link RouteCache}), or null when their results cannot be cached. */
+    final int[] routingSlots;
+    /** Per {@link #groupOf group}: the indexes of the non-zero words of its unwitnessed-variant mask. */
     final int[][] unwitnessedWords;
-    /** Per entry of {@link #unwitnessedConditions}: those words. */
+    /** Per {@link #groupOf group}: those words. */
     final long[][] unwitnessedBits;
 
-    private RouteTable(EventPredicate[] conditions, int[] variantRule, int[] variantCondition,
+    private RouteTable(EventPredicate[] conditions, int[] routingSlots, int[] variantRule, int[] variantCondition,
             EventPredicate[] variantPredicate, Prefilter prefilter) {
         if (prefilter.variantCount() != variantRule.length) {
             throw new IllegalArgumentException("pre-filter covers " + prefilter.variantCount() + " variants, not "
                     + variantRule.length);
         }
         this.conditions = conditions;
+        this.routingSlots = routingSlots;
         this.variantRule = variantRule;
         this.variantCondition = variantCondition;
         this.variantPredicate = variantPredicate;
         this.prefilter = prefilter;
+        this.conditionsInUse = Arrays.stream(variantCondition).filter(c -> c != ALWAYS).distinct().sorted().toArray();
 
-        List<Integer> withUnwitnessed = new ArrayList<>();
-        List<int[]> words = new ArrayList<>();
-        List<long[]> bits = new ArrayList<>();
+        this.unwitnessedWords = new int[conditions.length + 1][];
+        this.unwitnessedBits = new long[conditions.length + 1][];
         long[] mask = new long[(variantRule.length + 63) >>> 6];
         for (int condition = ALWAYS; condition < conditions.length; condition++) {
             Arrays.fill(mask, 0);
@@ -57,23 +61,22 @@ final class RouteTable {
                 }
             }
             int[] nonZero = IntStream.range(0, mask.length).filter(w -> mask[w] != 0).toArray();
-            if (nonZero.length > 0) {
-                withUnwitnessed.add(condition);
-                words.add(nonZero);
-                bits.add(Arrays.stream(nonZero).mapToLong(w -> mask[w]).toArray());
-            }
+            unwitnessedWords[groupOf(condition)] = nonZero;
+            unwitnessedBits[groupOf(condition)] = Arrays.stream(nonZero).mapToLong(w -> mask[w]).toArray();
         }
-        this.unwitnessedConditions = withUnwitnessed.stream().mapToInt(Integer::intValue).toArray();
-        this.unwitnessedWords = words.toArray(new int[0][]);
-        this.unwitnessedBits = bits.toArray(new long[0][]);
+    }
+
+    /** The pre-filter group of a condition's variants: 0 for {@link #ALWAYS}, else the index plus one. */
+    static int groupOf(int condition) {
+        return condition + 1;
     }
 
     /**
      * Routes for rules whose variants are {@code variantConditions[r]}/{@code variantPredicates[r]};
      * {@code prefilter} numbers the variants rule by rule, in that order.
      */
-    static RouteTable of(EventPredicate[] conditions, int[][] variantConditions, EventPredicate[][] variantPredicates,
-            Prefilter prefilter) {
+    static RouteTable of(EventPredicate[] conditions, int[] routingSlots, int[][] variantConditions,
+            EventPredicate[][] variantPredicates, Prefilter prefilter) {
         int count = 0;
         for (int[] ofRule : variantConditions) {
             count += ofRule.length;
@@ -89,7 +92,7 @@ final class RouteTable {
                 variantPredicate[v] = variantPredicates[rule][i];
             }
         }
-        return new RouteTable(conditions, variantRule, variantCondition, variantPredicate, prefilter);
+        return new RouteTable(conditions, routingSlots, variantRule, variantCondition, variantPredicate, prefilter);
     }
 
     /** Every rule on every event, through its own predicate: for sets built without routing. */
@@ -100,12 +103,12 @@ final class RouteTable {
             variantConditions[i] = new int[] {ALWAYS};
             variantPredicates[i] = new EventPredicate[] {rules.get(i).predicate()};
         }
-        return of(new EventPredicate[0], variantConditions, variantPredicates, Prefilter.none(rules.size()));
+        return of(new EventPredicate[0], new int[0], variantConditions, variantPredicates, Prefilter.none(rules.size()));
     }
 
     /** The same routes with every variant evaluated whenever its condition holds. */
     RouteTable withoutPrefilter() {
-        return new RouteTable(conditions, variantRule, variantCondition, variantPredicate,
+        return new RouteTable(conditions, routingSlots, variantRule, variantCondition, variantPredicate,
                 Prefilter.none(variantRule.length));
     }
 

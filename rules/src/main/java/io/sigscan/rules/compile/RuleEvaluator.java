@@ -1,7 +1,5 @@
 package io.sigscan.rules.compile;
 
-import java.util.Arrays;
-
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.prefilter.Prefilter;
 
@@ -9,15 +7,14 @@ import io.sigscan.rules.prefilter.Prefilter;
  * Runs the rules of a set against one event at a time. One per scan worker: not thread-safe,
  * allocation-free per event.
  *
- * <p>Hot path, in three steps per event:
+ * <p>Hot path, in two steps per event:
  * <ol>
- *   <li><b>Candidates.</b> The {@link Prefilter} reads each field that has needles once and marks
- *       the variants whose needles it saw; each log-source condition that has variants the
- *       pre-filter cannot witness is tested and, when it holds, adds them all. Candidates are
- *       bits in one mask, so they come out in variant order, which is rule order.</li>
- *   <li><b>Routing.</b> A candidate runs only when its variant's condition holds. A condition
- *       shared by many rules is evaluated at most once per event: results are memoised against
- *       an event stamp, so nothing needs clearing between events.</li>
+ *   <li><b>Routing and candidates.</b> The log-source conditions that hold are looked up by the
+ *       event's routing values ({@link RouteCache}); for every one that holds (and for the variants that apply to every event), the
+ *       {@link Prefilter} reads the fields that have needles in that condition's group once
+ *       and marks the variants whose needles it saw, and the condition's variants the
+ *       pre-filter cannot witness are added all at once. Candidates are bits in one mask, so
+ *       they come out in variant order, which is rule order.</li>
  *   <li><b>Predicates.</b> The first variant of a rule whose predicate matches records the rule,
  *       so each rule is reported at most once per event, in rule order. A predicate's class is
  *       defined the first time any evaluator needs it (see {@link DeferredPredicate}).</li>
@@ -25,48 +22,42 @@ import io.sigscan.rules.prefilter.Prefilter;
  */
 public final class RuleEvaluator {
     private final CompiledRule[] rules;
-    private final EventPredicate[] conditions;
+    private final RouteCache routeCache;
     private final int[] variantRule;
-    private final int[] variantCondition;
     private final EventPredicate[] variantPredicate;
     private final Prefilter prefilter;
-    private final int[] unwitnessedConditions;
     private final int[][] unwitnessedWords;
     private final long[][] unwitnessedBits;
 
     private final long[] candidates;
-    private final int[] needleStamps;
-    private final int[] conditionStamps;
-    private final boolean[] conditionResults;
+    private final Prefilter.Scratch prefilterScratch;
     /** Null unless the set is profiled; then every step is timed into it. */
     private final RuleCosts.Recorder costs;
-    private int eventStamp;
 
     RuleEvaluator(CompiledRule[] rules, RouteTable routes, RuleCosts.Recorder costs) {
         this.rules = rules;
         this.costs = costs;
-        this.conditions = routes.conditions;
+        this.routeCache = new RouteCache(routes.conditions, routes.conditionsInUse, routes.routingSlots);
         this.variantRule = routes.variantRule;
-        this.variantCondition = routes.variantCondition;
         // A private copy: deferred predicates are replaced here by their resolved classes.
         this.variantPredicate = routes.variantPredicate.clone();
         this.prefilter = routes.prefilter;
-        this.unwitnessedConditions = routes.unwitnessedConditions;
         this.unwitnessedWords = routes.unwitnessedWords;
         this.unwitnessedBits = routes.unwitnessedBits;
         this.candidates = new long[(routes.variantCount() + 63) >>> 6];
-        this.needleStamps = prefilter.newNeedleStamps();
-        this.conditionStamps = new int[conditions.length];
-        this.conditionResults = new boolean[conditions.length];
+        this.prefilterScratch = prefilter.newScratch(candidates);
     }
 
     /** Reports to {@code hits} every rule the event matches, in rule order. */
     public void evaluate(EventView event, RuleHitHandler hits) {
-        final int stamp = nextStamp();
+        prefilterScratch.nextEvent();
         final long[] candidates = this.candidates;
         final long start = costs == null ? 0 : System.nanoTime();
-        prefilter.markCandidates(event, stamp, needleStamps, candidates);
-        addUnwitnessed(event, stamp);
+        markCandidates(RouteTable.groupOf(RouteTable.ALWAYS), event);
+        final int[] holding = routeCache.holding(event);
+        for (int i = 0, condition; (condition = holding[i]) >= 0; i++) {
+            markCandidates(RouteTable.groupOf(condition), event);
+        }
         if (costs != null) {
             costs.candidates(System.nanoTime() - start);
         }
@@ -81,8 +72,8 @@ public final class RuleEvaluator {
                 final int variant = (word << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 final int rule = variantRule[variant];
-                if (rule != lastHitRule && (costs == null ? variantMatches(variant, event, stamp)
-                        : timedVariantMatches(variant, rule, event, stamp))) {
+                if (rule != lastHitRule && (costs == null ? variantMatches(variant, event)
+                        : timedVariantMatches(variant, rule, event))) {
                     lastHitRule = rule;
                     hits.onRuleHit(rules[rule]);
                 }
@@ -90,25 +81,19 @@ public final class RuleEvaluator {
         }
     }
 
-    private void addUnwitnessed(EventView event, int stamp) {
+    /** Marks the variants of one route group that may match: witnessed ones by their needles, the others all. */
+    private void markCandidates(int group, EventView event) {
         final long[] candidates = this.candidates;
-        for (int i = 0; i < unwitnessedConditions.length; i++) {
-            final int condition = unwitnessedConditions[i];
-            if (condition == RouteTable.ALWAYS || conditionHolds(condition, event, stamp)) {
-                final int[] words = unwitnessedWords[i];
-                final long[] bits = unwitnessedBits[i];
-                for (int w = 0; w < words.length; w++) {
-                    candidates[words[w]] |= bits[w];
-                }
-            }
+        prefilter.markCandidates(group, event, prefilterScratch);
+        final int[] words = unwitnessedWords[group];
+        final long[] bits = unwitnessedBits[group];
+        for (int w = 0; w < words.length; w++) {
+            candidates[words[w]] |= bits[w];
         }
     }
 
-    private boolean variantMatches(int variant, EventView event, int stamp) {
-        final int condition = variantCondition[variant];
-        if (condition != RouteTable.ALWAYS && !conditionHolds(condition, event, stamp)) {
-            return false;
-        }
+    /** Runs a candidate's predicate; its condition already held, or it would not be a candidate. */
+    private boolean variantMatches(int variant, EventView event) {
         EventPredicate predicate = variantPredicate[variant];
         if (predicate instanceof DeferredPredicate deferred) {
             predicate = deferred.resolve();
@@ -117,29 +102,10 @@ public final class RuleEvaluator {
         return predicate.test(event);
     }
 
-    private boolean timedVariantMatches(int variant, int rule, EventView event, int stamp) {
+    private boolean timedVariantMatches(int variant, int rule, EventView event) {
         final long start = System.nanoTime();
-        final boolean matches = variantMatches(variant, event, stamp);
+        final boolean matches = variantMatches(variant, event);
         costs.evaluation(rule, System.nanoTime() - start, matches);
         return matches;
-    }
-
-    private boolean conditionHolds(int condition, EventView event, int stamp) {
-        if (conditionStamps[condition] != stamp) {
-            conditionStamps[condition] = stamp;
-            conditionResults[condition] = conditions[condition].test(event);
-        }
-        return conditionResults[condition];
-    }
-
-    /** A stamp no memoised result carries; stamps start at 1 and restart after wrapping. */
-    private int nextStamp() {
-        int stamp = ++eventStamp;
-        if (stamp == 0) {
-            Arrays.fill(conditionStamps, 0);
-            Arrays.fill(needleStamps, 0);
-            stamp = eventStamp = 1;
-        }
-        return stamp;
     }
 }

@@ -3,8 +3,11 @@ package io.sigscan.rules.compile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.ir.Expr;
@@ -91,6 +94,7 @@ public final class RuleSetCompiler {
 
         List<CompiledRule> compiled = new ArrayList<>();
         List<List<Needle>> witnesses = new ArrayList<>();
+        List<Integer> witnessGroups = new ArrayList<>();
         List<Expr> compiledDetections = new ArrayList<>();
         List<int[]> variantConditions = new ArrayList<>();
         List<EventPredicate[]> variantPredicates = new ArrayList<>();
@@ -114,6 +118,7 @@ public final class RuleSetCompiler {
             compiled.add(new CompiledRule(compiled.size(), rule.info(), new RoutedPredicate(conditionPredicates, predicateOfVariant)));
             for (RoutedVariant variant : routed) {
                 witnesses.add(Witnesses.of(variant.detection()));
+                witnessGroups.add(RouteTable.groupOf(variant.conditionIndex()));
             }
             compiledDetections.add(routed.get(0).detection());
             variantConditions.add(conditionOfVariant);
@@ -121,10 +126,11 @@ public final class RuleSetCompiler {
         }
         Prefilter.Builder prefilter = Prefilter.builder(fields, witnesses.size());
         for (int v = 0; v < witnesses.size(); v++) {
-            prefilter.add(v, witnesses.get(v));
+            prefilter.add(v, witnessGroups.get(v), witnesses.get(v));
         }
-        RouteTable routes = RouteTable.of(conditions, variantConditions.toArray(new int[0][]),
-                variantPredicates.toArray(new EventPredicate[0][]), prefilter.build());
+        RouteTable routes = RouteTable.of(conditions, routingSlots(conditionIndexes.keySet(), fields),
+                variantConditions.toArray(new int[0][]), variantPredicates.toArray(new EventPredicate[0][]),
+                prefilter.build());
         List<RuleTraits> traits = new ArrayList<>();
         for (int rule = 0, variant = 0; rule < compiled.size(); rule++) {
             boolean witnessed = true;
@@ -138,6 +144,11 @@ public final class RuleSetCompiler {
     }
 
     private static void addFields(Expr expr, FieldTable.Builder fields) {
+        addFields(expr, (Consumer<String>) fields::add);
+    }
+
+    /** Tells {@code fields} every field {@code expr} reads (the keyword pseudo-field aside). */
+    private static void addFields(Expr expr, Consumer<String> fields) {
         if (expr instanceof Expr.And and) {
             and.operands().forEach(operand -> addFields(operand, fields));
         } else if (expr instanceof Expr.Or or) {
@@ -145,15 +156,43 @@ public final class RuleSetCompiler {
         } else if (expr instanceof Expr.Not not) {
             addFields(not.operand(), fields);
         } else if (expr instanceof Expr.Match match) {
-            fields.add(match.field());
+            fields.accept(match.field());
         } else if (expr instanceof Expr.IsNull isNull) {
-            fields.add(isNull.field());
+            fields.accept(isNull.field());
         } else if (expr instanceof Expr.Exists exists) {
-            fields.add(exists.field());
+            fields.accept(exists.field());
         } else if (expr instanceof Expr.FieldRef fieldRef) {
-            fields.add(fieldRef.field());
-            fields.add(fieldRef.referenced());
+            fields.accept(fieldRef.field());
+            fields.accept(fieldRef.referenced());
         }
+    }
+
+    /**
+     * The slots the log-source conditions read, in slot order: what decides which of them hold
+     * (see {@link RouteCache}); null when one of them reads the keyword pseudo-field.
+     */
+    private static int[] routingSlots(Set<Expr> conditions, FieldTable fields) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Expr condition : conditions) {
+            if (readsKeywords(condition)) {
+                return null;
+            }
+            addFields(condition, names::add);
+        }
+        return names.stream().mapToInt(fields::slotOf).sorted().toArray();
+    }
+
+    private static boolean readsKeywords(Expr expr) {
+        if (expr instanceof Expr.And and) {
+            return and.operands().stream().anyMatch(RuleSetCompiler::readsKeywords);
+        }
+        if (expr instanceof Expr.Or or) {
+            return or.operands().stream().anyMatch(RuleSetCompiler::readsKeywords);
+        }
+        if (expr instanceof Expr.Not not) {
+            return readsKeywords(not.operand());
+        }
+        return expr instanceof Expr.Keyword;
     }
 
     /** One variant of a rule before compilation: its condition's index and its detection. */

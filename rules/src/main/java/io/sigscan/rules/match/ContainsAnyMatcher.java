@@ -10,16 +10,16 @@ import io.sigscan.rules.ir.ValueTest;
 
 /**
  * Several case-insensitive {@code contains} tests on one field, OR-ed, in one pass over the
- * value: an Aho–Corasick automaton over the needles instead of one search per needle (SigmaHQ
+ * value: one {@link NeedleSearch} over the needles instead of one search per needle (SigmaHQ
  * rules often list dozens of command-line fragments). A value holding a character that defeats
  * ASCII folding is tested needle by needle with the exact matchers instead.
  */
 public final class ContainsAnyMatcher extends ValueMatcher {
-    private final LiteralAutomaton automaton;
+    private final NeedleSearch needles;
     private final ValueMatcher[] exact;
 
-    private ContainsAnyMatcher(LiteralAutomaton automaton, ValueMatcher[] exact) {
-        this.automaton = automaton;
+    private ContainsAnyMatcher(NeedleSearch needles, ValueMatcher[] exact) {
+        this.needles = needles;
         this.exact = exact;
     }
 
@@ -62,25 +62,16 @@ public final class ContainsAnyMatcher extends ValueMatcher {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = i;
         }
-        return new ContainsAnyMatcher(LiteralAutomaton.build(needles, ids), exact);
+        return new ContainsAnyMatcher(NeedleSearch.build(needles, ids), exact);
     }
 
     @Override
     public boolean matches(DirectBuffer buffer, int offset, int length) {
-        final LiteralAutomaton automaton = this.automaton;
-        final int end = offset + length;
-        int state = LiteralAutomaton.START;
-        for (int i = offset; i < end; i++) {
-            final int b = buffer.getByte(i) & 0xFF;
-            if (LiteralAutomaton.defeatsFolding(buffer, i, end, b)) {
-                return anyExactMatches(buffer, offset, length);
-            }
-            state = automaton.step(state, b);
-            if (automaton.firstOutput(state) >= 0) {
-                return true;
-            }
-        }
-        return false;
+        return switch (needles.findAny(buffer, offset, length)) {
+            case NeedleSearch.STOPPED -> true;
+            case NeedleSearch.FOLDING_DEFEATED -> anyExactMatches(buffer, offset, length);
+            default -> false;
+        };
     }
 
     private boolean anyExactMatches(DirectBuffer buffer, int offset, int length) {

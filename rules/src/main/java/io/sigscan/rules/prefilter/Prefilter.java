@@ -1,18 +1,17 @@
 package io.sigscan.rules.prefilter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.agrona.DirectBuffer;
-
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
-import io.sigscan.rules.match.LiteralAutomaton;
+import io.sigscan.rules.match.NeedleSearch;
 
 /**
- * The literal pre-filter of a rule set: per field, one automaton over the needles of every
+ * The literal pre-filter of a rule set: per field, one {@link NeedleSearch} over the needles of every
  * witnessed rule variant (see {@link Witnesses}); per event, each such field's values are read
  * once, and the variants whose needles occur become candidates. Variants without a witness
  * are always candidates (as far as routing allows) and are not this class's business.
@@ -24,34 +23,38 @@ import io.sigscan.rules.match.LiteralAutomaton;
  * bytes outside ASCII are compared exactly ({@link Witnesses} only keeps such characters
  * when their bytes in a matching value are certain).
  *
+ * <p>Variants are kept in <em>groups</em>, one per log-source condition, each with its own
+ * searches: an event is scanned only for the needles of the groups whose condition it meets,
+ * so a network event never runs through the needles of process-creation rules, and a keyword
+ * rule's scan of every string value happens only on events of its own log source.
+ *
  * <p>Immutable and shared; per-event state lives in the caller's arrays.
  */
 public final class Prefilter {
     private final int variantCount;
     private final boolean[] witnessed;
-    private final int[] slots;
-    private final LiteralAutomaton[] automata;
-    /** Per slot index: every needle id of that slot, for values that defeat folding. */
-    private final int[][] slotNeedles;
+    private final Group[] groups;
     /** Per needle id: the variants it witnesses, ascending. */
     private final int[][] needleVariants;
 
-    private Prefilter(int variantCount, boolean[] witnessed, int[] slots, LiteralAutomaton[] automata,
-            int[][] slotNeedles, int[][] needleVariants) {
+    /** The searches of one group: per field slot, one over every needle of that field. */
+    private record Group(int[] slots, NeedleSearch[] searches, int[][] slotNeedles) {
+        static final Group EMPTY = new Group(new int[0], new NeedleSearch[0], new int[0][]);
+    }
+
+    private Prefilter(int variantCount, boolean[] witnessed, Group[] groups, int[][] needleVariants) {
         this.variantCount = variantCount;
         this.witnessed = witnessed;
-        this.slots = slots;
-        this.automata = automata;
-        this.slotNeedles = slotNeedles;
+        this.groups = groups;
         this.needleVariants = needleVariants;
     }
 
     /** A pre-filter that witnesses nothing: every variant is always evaluated. */
     public static Prefilter none(int variantCount) {
-        return new Prefilter(variantCount, new boolean[variantCount], new int[0], new LiteralAutomaton[0],
-                new int[0][], new int[0][]);
+        return new Prefilter(variantCount, new boolean[variantCount], new Group[0], new int[0][]);
     }
 
+    /** A builder whose variants all lie in group 0. */
     public static Builder builder(FieldTable fields, int variantCount) {
         return new Builder(fields, variantCount);
     }
@@ -65,27 +68,37 @@ public final class Prefilter {
         return witnessed[variant];
     }
 
-    /** Allocates the per-evaluator needle stamps this pre-filter's {@link #markCandidates} needs. */
-    public int[] newNeedleStamps() {
-        return new int[needleVariants.length];
+    /** The working state one evaluator passes to {@link #markCandidates}, marking into {@code candidates}. */
+    public Scratch newScratch(long[] candidates) {
+        return new Scratch(needleVariants, candidates);
+    }
+
+    /** {@link #markCandidates(int, EventView, Scratch)} for every group. */
+    public void markCandidates(EventView event, Scratch scratch) {
+        for (int group = 0; group < groups.length; group++) {
+            markCandidates(group, event, scratch);
+        }
     }
 
     /**
-     * Sets, in {@code candidates} (a bit per variant), every witnessed variant one of whose
-     * needles occurs in {@code event}. {@code needleStamps} remembers which needles this event
-     * already reported; {@code stamp} must differ from every stamp of earlier events.
-     * Allocation-free.
+     * Sets, in the scratch's candidate mask (a bit per variant), every witnessed variant of
+     * {@code group} one of whose needles occurs in {@code event}. Allocation-free once the
+     * scratch has grown to the longest value.
      */
-    public void markCandidates(EventView event, int stamp, int[] needleStamps, long[] candidates) {
+    public void markCandidates(int group, EventView event, Scratch scratch) {
+        if (group >= groups.length) {
+            return;
+        }
+        final Group g = groups[group];
+        final int[] slots = g.slots;
         for (int s = 0; s < slots.length; s++) {
             final int slot = slots[s];
             final int count = event.valueCount(slot);
             for (int i = 0; i < count; i++) {
-                final boolean defeated = scan(automata[s], event.valueBuffer(slot, i), event.valueOffset(slot, i),
-                        event.valueLength(slot, i), stamp, needleStamps, candidates);
-                if (defeated) {
-                    for (int needle : slotNeedles[s]) {
-                        mark(needle, stamp, needleStamps, candidates);
+                final byte[] value = scratch.load(event, slot, i);
+                if (g.searches[s].scan(value, scratch.loaded, scratch) == NeedleSearch.FOLDING_DEFEATED) {
+                    for (int needle : g.slotNeedles[s]) {
+                        scratch.onNeedle(needle);
                     }
                     break;
                 }
@@ -93,40 +106,62 @@ public final class Prefilter {
         }
     }
 
-    /** Runs one value through the automaton; true when the value holds a character that defeats folding. */
-    private boolean scan(LiteralAutomaton automaton, DirectBuffer buffer, int offset, int length, int stamp,
-            int[] needleStamps, long[] candidates) {
-        final int end = offset + length;
-        int state = LiteralAutomaton.START;
-        for (int i = offset; i < end; i++) {
-            final int b = buffer.getByte(i) & 0xFF;
-            if (LiteralAutomaton.defeatsFolding(buffer, i, end, b)) {
-                return true;
-            }
-            state = automaton.step(state, b);
-            for (int found = automaton.firstOutput(state); found >= 0; found = automaton.nextOutput(found)) {
-                mark(automaton.needleAt(found), stamp, needleStamps, candidates);
+    /**
+     * What {@link #markCandidates} needs per event: the candidate mask it marks, which needles
+     * this event already reported (against an event stamp, so nothing is cleared between events)
+     * and a copy of the value being scanned (a plain array: one bounds check per value instead of
+     * one per byte). One per evaluator; not thread-safe.
+     */
+    public static final class Scratch implements NeedleSearch.NeedleSink {
+        private final int[][] needleVariants;
+        private final long[] candidates;
+        private final int[] needleStamps;
+        private int stamp;
+        private byte[] value = new byte[512];
+        private int loaded;
+
+        private Scratch(int[][] needleVariants, long[] candidates) {
+            this.needleVariants = needleVariants;
+            this.candidates = candidates;
+            this.needleStamps = new int[needleVariants.length];
+        }
+
+        /** Starts a new event: needles it reports are marked again. */
+        public void nextEvent() {
+            if (++stamp == 0) {
+                Arrays.fill(needleStamps, 0);
+                stamp = 1;
             }
         }
-        return false;
+
+        private byte[] load(EventView event, int slot, int index) {
+            final int length = event.valueLength(slot, index);
+            if (length > value.length) {
+                value = new byte[Math.max(length, value.length * 2)];
+            }
+            event.valueBuffer(slot, index).getBytes(event.valueOffset(slot, index), value, 0, length);
+            loaded = length;
+            return value;
+        }
+
+        @Override
+        public boolean onNeedle(int needle) {
+            if (needleStamps[needle] != stamp) {
+                needleStamps[needle] = stamp;
+                for (int variant : needleVariants[needle]) {
+                    candidates[variant >>> 6] |= 1L << variant;
+                }
+            }
+            return false;
+        }
     }
 
-    private void mark(int needle, int stamp, int[] needleStamps, long[] candidates) {
-        if (needleStamps[needle] == stamp) {
-            return;
-        }
-        needleStamps[needle] = stamp;
-        for (int variant : needleVariants[needle]) {
-            candidates[variant >>> 6] |= 1L << variant;
-        }
-    }
-
-    /** Collects each variant's witness, then builds one automaton per field. */
+    /** Collects each variant's witness, then builds one search per group and field. */
     public static final class Builder {
         private final FieldTable fields;
         private final boolean[] witnessed;
-        /** Per slot: needle text → needle id, in first-seen order. */
-        private final Map<Integer, Map<String, Integer>> needlesBySlot = new LinkedHashMap<>();
+        /** Per group, per slot: needle text → needle id, in first-seen order. */
+        private final List<Map<Integer, Map<String, Integer>>> needlesByGroup = new ArrayList<>();
         private final List<List<Integer>> needleVariants = new ArrayList<>();
 
         private Builder(FieldTable fields, int variantCount) {
@@ -134,12 +169,17 @@ public final class Prefilter {
             this.witnessed = new boolean[variantCount];
         }
 
-        /**
-         * Records the witness of {@code variant} (variants must be added in ascending order);
-         * null means it has none and is always evaluated. A witness on a field the table does not
-         * hold is treated as none.
-         */
+        /** {@link #add(int, int, List)} in group 0. */
         public Builder add(int variant, List<Needle> witness) {
+            return add(variant, 0, witness);
+        }
+
+        /**
+         * Records the witness of {@code variant} in {@code group} (variants must be added in
+         * ascending order); null means it has none and is always evaluated. A witness on a field
+         * the table does not hold is treated as none.
+         */
+        public Builder add(int variant, int group, List<Needle> witness) {
             if (witness == null) {
                 return this;
             }
@@ -149,8 +189,12 @@ public final class Prefilter {
                 }
             }
             witnessed[variant] = true;
+            while (needlesByGroup.size() <= group) {
+                needlesByGroup.add(new LinkedHashMap<>());
+            }
             for (Needle needle : witness) {
-                Map<String, Integer> ids = needlesBySlot.computeIfAbsent(slotOf(needle), key -> new LinkedHashMap<>());
+                Map<String, Integer> ids = needlesByGroup.get(group).computeIfAbsent(slotOf(needle),
+                        key -> new LinkedHashMap<>());
                 int id = ids.computeIfAbsent(needle.text(), key -> {
                     needleVariants.add(new ArrayList<>());
                     return needleVariants.size() - 1;
@@ -168,23 +212,34 @@ public final class Prefilter {
         }
 
         public Prefilter build() {
+            Group[] groups = new Group[needlesByGroup.size()];
+            for (int g = 0; g < groups.length; g++) {
+                groups[g] = group(needlesByGroup.get(g));
+            }
+            int[][] variants = new int[needleVariants.size()][];
+            for (int n = 0; n < variants.length; n++) {
+                variants[n] = needleVariants.get(n).stream().mapToInt(Integer::intValue).toArray();
+            }
+            return new Prefilter(witnessed.length, witnessed.clone(), groups, variants);
+        }
+
+        private static Group group(Map<Integer, Map<String, Integer>> needlesBySlot) {
+            if (needlesBySlot.isEmpty()) {
+                return Group.EMPTY;
+            }
             int[] slots = new int[needlesBySlot.size()];
-            LiteralAutomaton[] automata = new LiteralAutomaton[slots.length];
+            NeedleSearch[] searches = new NeedleSearch[slots.length];
             int[][] slotNeedles = new int[slots.length][];
             int s = 0;
             for (Map.Entry<Integer, Map<String, Integer>> entry : needlesBySlot.entrySet()) {
                 slots[s] = entry.getKey();
                 List<String> texts = new ArrayList<>(entry.getValue().keySet());
                 int[] ids = entry.getValue().values().stream().mapToInt(Integer::intValue).toArray();
-                automata[s] = LiteralAutomaton.build(texts, ids);
+                searches[s] = NeedleSearch.build(texts, ids);
                 slotNeedles[s] = ids;
                 s++;
             }
-            int[][] variants = new int[needleVariants.size()][];
-            for (int n = 0; n < variants.length; n++) {
-                variants[n] = needleVariants.get(n).stream().mapToInt(Integer::intValue).toArray();
-            }
-            return new Prefilter(witnessed.length, witnessed.clone(), slots, automata, slotNeedles, variants);
+            return new Group(slots, searches, slotNeedles);
         }
     }
 }

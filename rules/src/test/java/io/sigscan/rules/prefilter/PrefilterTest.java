@@ -3,6 +3,7 @@ package io.sigscan.rules.prefilter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -38,14 +39,16 @@ class PrefilterTest {
                 builder.add(v, witness);
             }
             Prefilter prefilter = builder.build();
-            int[] stamps = prefilter.newNeedleStamps();
+            long[] marked = new long[(variants + 63) / 64];
+            Prefilter.Scratch scratch = prefilter.newScratch(marked);
             for (int e = 0; e < 20; e++) {
                 String image = randomText(random, random.nextInt(12));
                 String[] commandLine = {randomText(random, random.nextInt(20)), randomText(random, random.nextInt(5))};
                 TestEvent event = TestEvent.of(fields).put("Image", image).put("CommandLine", commandLine[0])
                         .put("CommandLine", commandLine[1]);
-                long[] marked = new long[(variants + 63) / 64];
-                prefilter.markCandidates(event, round * 100 + e + 1, stamps, marked);
+                Arrays.fill(marked, 0);
+                scratch.nextEvent();
+                prefilter.markCandidates(event, scratch);
                 for (int v = 0; v < variants; v++) {
                     boolean expected = witnesses.get(v).stream().anyMatch(needle -> needle.field().equals("Image")
                             ? folded(image).contains(needle.text())
@@ -68,8 +71,9 @@ class PrefilterTest {
                 .build();
         long[] marked = new long[1];
         // "\u212Aill" (Kelvin sign) folds to "kill": no needle occurs byte for byte, yet a rule may match.
-        prefilter.markCandidates(TestEvent.of(fields).put("CommandLine", "\u212Aill -9").put("Image", "x"), 1,
-                prefilter.newNeedleStamps(), marked);
+        Prefilter.Scratch scratch = prefilter.newScratch(marked);
+        scratch.nextEvent();
+        prefilter.markCandidates(TestEvent.of(fields).put("CommandLine", "\u212Aill -9").put("Image", "x"), scratch);
         assertEquals(0b011L, marked[0]);
     }
 
@@ -78,9 +82,51 @@ class PrefilterTest {
         FieldTable fields = fields();
         Prefilter prefilter = Prefilter.builder(fields, 2).add(0, null).add(1, List.of(new Needle("Image", "cmd"))).build();
         long[] marked = new long[1];
-        prefilter.markCandidates(TestEvent.of(fields).put("Image", "CMD.EXE"), 1, prefilter.newNeedleStamps(), marked);
+        Prefilter.Scratch scratch = prefilter.newScratch(marked);
+        scratch.nextEvent();
+        prefilter.markCandidates(TestEvent.of(fields).put("Image", "CMD.EXE"), scratch);
         assertEquals(0b10L, marked[0]);
         assertEquals(false, prefilter.isWitnessed(0));
+    }
+
+    @Test
+    void aGroupMarksOnlyItsOwnVariants() {
+        FieldTable fields = fields();
+        Prefilter prefilter = Prefilter.builder(fields, 3)
+                .add(0, 0, List.of(new Needle("Image", "cmd")))
+                .add(1, 1, List.of(new Needle("Image", "cmd")))
+                .add(2, 1, List.of(new Needle("CommandLine", "whoami")))
+                .build();
+        long[] marked = new long[1];
+        Prefilter.Scratch scratch = prefilter.newScratch(marked);
+        TestEvent event = TestEvent.of(fields).put("Image", "C:\\Windows\\cmd.exe").put("CommandLine", "whoami /all");
+        scratch.nextEvent();
+        prefilter.markCandidates(1, event, scratch);
+        assertEquals(0b110L, marked[0]);
+        marked[0] = 0;
+        prefilter.markCandidates(0, event, scratch);
+        assertEquals(0b001L, marked[0]);
+        marked[0] = 0;
+        prefilter.markCandidates(5, event, scratch);
+        assertEquals(0L, marked[0], "a group without needles marks nothing");
+    }
+
+    @Test
+    void aNeedleReportedTwiceInOneEventMarksOnceAndAgainInTheNext() {
+        FieldTable fields = fields();
+        Prefilter prefilter = Prefilter.builder(fields, 1).add(0, List.of(new Needle("CommandLine", "ab"))).build();
+        long[] marked = new long[1];
+        Prefilter.Scratch scratch = prefilter.newScratch(marked);
+        TestEvent event = TestEvent.of(fields).put("CommandLine", "ab ab").put("CommandLine", "AB");
+        scratch.nextEvent();
+        prefilter.markCandidates(event, scratch);
+        assertEquals(1L, marked[0]);
+        marked[0] = 0;
+        prefilter.markCandidates(event, scratch);
+        assertEquals(0L, marked[0], "already reported in this event");
+        scratch.nextEvent();
+        prefilter.markCandidates(event, scratch);
+        assertEquals(1L, marked[0], "a new event reports it again");
     }
 
     private static FieldTable fields() {

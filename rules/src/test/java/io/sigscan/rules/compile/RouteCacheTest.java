@@ -1,0 +1,120 @@
+package io.sigscan.rules.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import io.sigscan.rules.event.EventView;
+import io.sigscan.rules.event.FieldTable;
+import io.sigscan.rules.event.ValueKind;
+
+/** The cached routing against testing every condition, on events that repeat and events that never do. */
+class RouteCacheTest {
+    private static final FieldTable FIELDS = fields();
+    private static final int CHANNEL = FIELDS.slotOf("Channel");
+    private static final int EVENT_ID = FIELDS.slotOf("EventID");
+
+    private final AtomicInteger tests = new AtomicInteger();
+    private final EventPredicate[] conditions = {
+        counted(event -> hasValue(event, CHANNEL, "Security")),
+        counted(event -> hasValue(event, EVENT_ID, "1")),
+        counted(event -> hasValue(event, CHANNEL, "Sysmon") && hasValue(event, EVENT_ID, "1")),
+        counted(event -> event.valueCount(EVENT_ID) == 0),
+    };
+
+    @Test
+    void holdsTheSameConditionsAsTestingThemAndTestsEachCombinationOnce() {
+        RouteCache cache = new RouteCache(conditions, new int[] {0, 1, 2, 3}, new int[] {CHANNEL, EVENT_ID});
+        Random random = new Random(3);
+        String[] channels = {"Security", "Sysmon", "security", null};
+        String[] ids = {"1", "4688", "01", null};
+        for (int e = 0; e < 2000; e++) {
+            TestEvent event = TestEvent.of(FIELDS);
+            String channel = channels[random.nextInt(channels.length)];
+            String id = ids[random.nextInt(ids.length)];
+            if (channel != null) {
+                event.put("Channel", channel);
+            }
+            if (id != null) {
+                event.putNumber("EventID", id);
+            }
+            assertEquals(direct(event), cached(cache, event), channel + "/" + id);
+        }
+        // 16 combinations, each tested once (4 conditions), plus the 2,000 direct evaluations above.
+        assertEquals(16 * 4 + 2000 * 4, tests.get());
+    }
+
+    @Test
+    void aValueKindIsPartOfTheCombination() {
+        EventPredicate[] byKind = {event -> event.valueCount(EVENT_ID) == 1
+                && event.valueKind(EVENT_ID, 0) == ValueKind.NUMBER};
+        RouteCache cache = new RouteCache(byKind, new int[] {0}, new int[] {EVENT_ID});
+        TestEvent number = TestEvent.of(FIELDS).putNumber("EventID", "1");
+        TestEvent text = TestEvent.of(FIELDS).put("EventID", "1");
+        assertEquals(List.of(0), cached(cache, number));
+        assertEquals(List.of(), cached(cache, text), "same bytes, another kind: another combination");
+    }
+
+    @Test
+    void beyondItsCapacityItStillAnswersRight() {
+        RouteCache cache = new RouteCache(conditions, new int[] {0, 1, 2, 3}, new int[] {CHANNEL, EVENT_ID});
+        for (int e = 0; e < RouteCache.MAX_ENTRIES + 500; e++) {
+            TestEvent event = TestEvent.of(FIELDS).put("Channel", e % 7 == 0 ? "Security" : "c" + e).putNumber("EventID",
+                    e % 3 == 0 ? "1" : Integer.toString(e));
+            assertEquals(direct(event), cached(cache, event));
+        }
+        TestEvent longValue = TestEvent.of(FIELDS).put("Channel", "S".repeat(RouteCache.MAX_KEY_BYTES + 1))
+                .putNumber("EventID", "1");
+        assertEquals(direct(longValue), cached(cache, longValue));
+    }
+
+    private List<Integer> direct(EventView event) {
+        List<Integer> holding = new ArrayList<>();
+        for (int c = 0; c < conditions.length; c++) {
+            if (conditions[c].test(event)) {
+                holding.add(c);
+            }
+        }
+        return holding;
+    }
+
+    private static List<Integer> cached(RouteCache cache, EventView event) {
+        List<Integer> holding = new ArrayList<>();
+        int[] result = cache.holding(event);
+        for (int i = 0; result[i] >= 0; i++) {
+            holding.add(result[i]);
+        }
+        return holding;
+    }
+
+    private EventPredicate counted(EventPredicate predicate) {
+        return event -> {
+            tests.incrementAndGet();
+            return predicate.test(event);
+        };
+    }
+
+    private static boolean hasValue(EventView event, int slot, String text) {
+        for (int i = 0; i < event.valueCount(slot); i++) {
+            byte[] bytes = new byte[event.valueLength(slot, i)];
+            event.valueBuffer(slot, i).getBytes(event.valueOffset(slot, i), bytes);
+            if (new String(bytes, StandardCharsets.UTF_8).equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static FieldTable fields() {
+        FieldTable.Builder builder = FieldTable.builder();
+        builder.add("Channel");
+        builder.add("EventID");
+        return builder.build();
+    }
+}

@@ -1,0 +1,121 @@
+package io.sigscan.rules.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hashed needle search against a plain oracle (every needle tested with a folded
+ * {@code contains}) on random needle sets and values: short needles, needles sharing windows,
+ * non-ASCII bytes, and the characters that defeat ASCII folding.
+ */
+class NeedleSearchTest {
+    private static final String[] VALUE_ALPHABET = {"a", "B", "c", "\\", ".", "e", "X", "E", "-", "ä", "–", "0"};
+    private static final String[] NEEDLE_ALPHABET = {"a", "b", "c", "\\", ".", "e", "x", "-", "ä", "–", "0"};
+
+    @Test
+    void findsExactlyTheNeedlesThatOccur() {
+        Random random = new Random(11);
+        for (int round = 0; round < 400; round++) {
+            List<String> needles = randomNeedles(random, 1 + random.nextInt(random.nextBoolean() ? 8 : 300));
+            NeedleSearch search = NeedleSearch.build(needles, ids(needles.size(), 100));
+            for (int v = 0; v < 30; v++) {
+                String value = randomText(random, VALUE_ALPHABET, random.nextInt(40));
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                Set<Integer> found = new TreeSet<>();
+                int result = search.scan(bytes, bytes.length, needle -> {
+                    found.add(needle);
+                    return false;
+                });
+                Set<Integer> expected = new TreeSet<>();
+                for (int n = 0; n < needles.size(); n++) {
+                    if (folded(value).contains(needles.get(n))) {
+                        expected.add(100 + n);
+                    }
+                }
+                assertEquals(NeedleSearch.NO_NEEDLE, result);
+                assertEquals(expected, found, needles + " in " + value);
+                UnsafeBuffer buffer = new UnsafeBuffer(("xyz" + value).getBytes(StandardCharsets.UTF_8));
+                assertEquals(expected.isEmpty() ? NeedleSearch.NO_NEEDLE : NeedleSearch.STOPPED,
+                        search.findAny(buffer, 3, bytes.length), needles + " in " + value);
+            }
+        }
+    }
+
+    @Test
+    void aNeedleIsFoundAtTheEdgesOfTheValueAndInSpiteOfCase() {
+        List<String> needles = List.of("cmd.exe", "-e", "x", "\\windows\\system32\\");
+        NeedleSearch search = NeedleSearch.build(needles, ids(4, 0));
+        assertEquals(Set.of(0, 1, 2), scanAll(search, "CMD.EXE -E"));
+        assertEquals(Set.of(1), scanAll(search, "-E"));
+        assertEquals(Set.of(2, 3), scanAll(search, "C:\\WINDOWS\\System32\\X"));
+        assertEquals(Set.of(), scanAll(search, "cmd.e"));
+    }
+
+    @Test
+    void aCharacterThatFoldsToAsciiDefeatsTheSearch() {
+        NeedleSearch search = NeedleSearch.build(List.of("kill"), ids(1, 0));
+        for (String value : List.of("\u212Aill", "xİ", "ı", "ſ")) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            assertEquals(NeedleSearch.FOLDING_DEFEATED, search.scan(bytes, bytes.length, needle -> false), value);
+            assertEquals(NeedleSearch.FOLDING_DEFEATED, search.findAny(new UnsafeBuffer(bytes), 0, bytes.length), value);
+        }
+        byte[] umlaut = "k\u00e4ill kill".getBytes(StandardCharsets.UTF_8);
+        assertEquals(NeedleSearch.STOPPED, search.scan(umlaut, umlaut.length, needle -> true));
+    }
+
+    private static Set<Integer> scanAll(NeedleSearch search, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        Set<Integer> found = new TreeSet<>();
+        search.scan(bytes, bytes.length, needle -> {
+            found.add(needle);
+            return false;
+        });
+        return found;
+    }
+
+    private static List<String> randomNeedles(Random random, int count) {
+        Set<String> needles = new LinkedHashSet<>();
+        // A shared stem, so that many needles share four-byte runs, as rule fragments do.
+        String stem = randomText(random, NEEDLE_ALPHABET, 4);
+        while (needles.size() < count) {
+            String needle = randomText(random, NEEDLE_ALPHABET, 1 + random.nextInt(7));
+            needles.add(random.nextInt(3) == 0 ? stem + needle : needle);
+        }
+        return new ArrayList<>(needles);
+    }
+
+    private static int[] ids(int count, int first) {
+        int[] ids = new int[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = first + i;
+        }
+        return ids;
+    }
+
+    private static String randomText(Random random, String[] alphabet, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return text.toString();
+    }
+
+    /** ASCII case folding, as the search does. */
+    private static String folded(String text) {
+        StringBuilder result = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            result.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return result.toString();
+    }
+}
