@@ -17,6 +17,7 @@ import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.ir.Expr;
 import io.sigscan.rules.ir.ValueTest;
 import io.sigscan.rules.match.ContainsAnyMatcher;
+import io.sigscan.rules.match.EndsWithAnyMatcher;
 import io.sigscan.rules.match.UnsupportedPatternException;
 import io.sigscan.rules.match.ValueMatcher;
 
@@ -41,8 +42,8 @@ final class PredicateCompiler {
     private static final MethodHandle ALWAYS_TRUE = constant(true);
     private static final MethodHandle ALWAYS_FALSE = constant(false);
     private static final byte[] TEMPLATE_BYTES = templateBytes();
-    /** Fewest case-insensitive contains tests on one field of an or that are merged into one matcher. */
-    static final int MERGED_CONTAINS = 3;
+    /** Fewest case-insensitive contains (or endswith) tests on one field of an or that are merged into one matcher. */
+    static final int MERGED_TESTS = 3;
 
     static {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -148,41 +149,53 @@ final class PredicateCompiler {
 
     /**
      * The operands of an {@code or} as handles, with the case-insensitive {@code contains} tests
-     * on each field (keywords count as one field) merged into one {@link ContainsAnyMatcher}
-     * when there are at least {@link #MERGED_CONTAINS} of them: one pass over the value instead
-     * of one per needle.
+     * on each field (keywords count as one field) merged into one {@link ContainsAnyMatcher},
+     * and the case-insensitive {@code endswith} tests into one {@link EndsWithAnyMatcher}, when
+     * there are at least {@link #MERGED_TESTS} of a kind: one pass over the value instead of
+     * one per needle.
      */
     private List<MethodHandle> orHandles(List<Expr> operands) {
-        Map<Integer, List<ValueTest>> containsBySlot = new LinkedHashMap<>();
+        Map<MergeKey, List<ValueTest>> mergeable = new LinkedHashMap<>();
         for (Expr operand : operands) {
-            int slot = mergeableSlot(operand);
-            if (slot != FieldTable.ABSENT) {
-                containsBySlot.computeIfAbsent(slot, key -> new ArrayList<>()).add(valueTest(operand));
+            MergeKey key = mergeKey(operand);
+            if (key != null) {
+                mergeable.computeIfAbsent(key, k -> new ArrayList<>()).add(valueTest(operand));
             }
         }
-        containsBySlot.values().removeIf(tests -> tests.size() < MERGED_CONTAINS);
+        mergeable.values().removeIf(tests -> tests.size() < MERGED_TESTS);
         List<MethodHandle> handles = new ArrayList<>(operands.size());
-        for (Map.Entry<Integer, List<ValueTest>> merged : containsBySlot.entrySet()) {
-            ValueMatcher matcher = mergedMatchers.computeIfAbsent(merged.getValue(), ContainsAnyMatcher::of);
-            handles.add(MethodHandles.insertArguments(ANY_VALUE_MATCHES, 0, matcher, merged.getKey()));
+        for (Map.Entry<MergeKey, List<ValueTest>> merged : mergeable.entrySet()) {
+            ValueMatcher matcher = mergedMatchers.computeIfAbsent(merged.getValue(),
+                    merged.getKey().suffix() ? EndsWithAnyMatcher::of : ContainsAnyMatcher::of);
+            handles.add(MethodHandles.insertArguments(ANY_VALUE_MATCHES, 0, matcher, merged.getKey().slot()));
         }
         for (Expr operand : operands) {
-            if (!containsBySlot.containsKey(mergeableSlot(operand))) {
+            MergeKey key = mergeKey(operand);
+            if (key == null || !mergeable.containsKey(key)) {
                 handles.add(handle(operand));
             }
         }
         return handles;
     }
 
-    /** The slot of a field or keyword test a {@link ContainsAnyMatcher} can merge, or {@link FieldTable#ABSENT}. */
-    private int mergeableSlot(Expr operand) {
-        if (operand instanceof Expr.Match match && ContainsAnyMatcher.mergeableNeedle(match.test()) != null) {
-            return slot(match.field());
+    /** Tests of one slot one merged matcher can take: {@code contains} or ({@code suffix}) {@code endswith}. */
+    private record MergeKey(int slot, boolean suffix) {
+    }
+
+    /** Which merged matcher can take a field or keyword test, or null when none can. */
+    private MergeKey mergeKey(Expr operand) {
+        if (!(operand instanceof Expr.Match) && !(operand instanceof Expr.Keyword)) {
+            return null;
         }
-        if (operand instanceof Expr.Keyword keyword && ContainsAnyMatcher.mergeableNeedle(keyword.test()) != null) {
-            return EventView.KEYWORDS;
+        ValueTest test = valueTest(operand);
+        int slot = operand instanceof Expr.Match match ? slot(match.field()) : EventView.KEYWORDS;
+        if (ContainsAnyMatcher.mergeableNeedle(test) != null) {
+            return new MergeKey(slot, false);
         }
-        return FieldTable.ABSENT;
+        if (EndsWithAnyMatcher.mergeableNeedle(test) != null) {
+            return new MergeKey(slot, true);
+        }
+        return null;
     }
 
     private static ValueTest valueTest(Expr operand) {

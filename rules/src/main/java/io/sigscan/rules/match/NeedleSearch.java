@@ -147,9 +147,10 @@ public final class NeedleSearch {
         return windowEnd;
     }
 
+    /** The four bytes ending at {@code end}, mixed (a bijection) so that hash tables spread them well. */
     private static int window(byte[] needle, int end) {
-        return (needle[end - 3] & 0xFF) | (needle[end - 2] & 0xFF) << 8 | (needle[end - 1] & 0xFF) << 16
-                | (needle[end] & 0xFF) << 24;
+        return ((needle[end - 3] & 0xFF) | (needle[end - 2] & 0xFF) << 8 | (needle[end - 1] & 0xFF) << 16
+                | (needle[end] & 0xFF) << 24) * MULTIPLIER;
     }
 
     /**
