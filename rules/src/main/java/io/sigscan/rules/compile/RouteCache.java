@@ -92,17 +92,17 @@ final class RouteCache {
         int n = 0;
         for (final int slot : routingSlots) {
             final int count = event.valueCount(slot);
-            n = ensure(n, 1);
-            key[n++] = (byte) Math.min(count, 255);
             if (count > 255) {
                 return false;
             }
+            ensureKeyCapacity(n + 1);
+            key[n++] = (byte) count;
             for (int i = 0; i < count; i++) {
                 final int length = event.valueLength(slot, i);
                 if (n + length + 5 > MAX_KEY_BYTES) {
                     return false;
                 }
-                n = ensure(n, length + 5);
+                ensureKeyCapacity(n + length + 5);
                 key[n++] = (byte) event.valueKind(slot, i);
                 key[n++] = (byte) (length >>> 24);
                 key[n++] = (byte) (length >>> 16);
@@ -117,11 +117,10 @@ final class RouteCache {
         return true;
     }
 
-    private int ensure(int used, int more) {
-        if (used + more > key.length) {
-            key = Arrays.copyOf(key, Math.max(used + more, key.length * 2));
+    private void ensureKeyCapacity(int capacity) {
+        if (capacity > key.length) {
+            key = Arrays.copyOf(key, Math.max(capacity, key.length * 2));
         }
-        return used;
     }
 
     private static int hash(byte[] bytes, int length) {

@@ -10,9 +10,9 @@ import io.sigscan.rules.prefilter.Prefilter;
  * <p>Hot path, in two steps per event:
  * <ol>
  *   <li><b>Routing and candidates.</b> The log-source conditions that hold are looked up by the
- *       event's routing values ({@link RouteCache}); for every one that holds (and for the variants that apply to every event), the
- *       {@link Prefilter} reads the fields that have needles in that condition's group once
- *       and marks the variants whose needles it saw, and the condition's variants the
+ *       event's routing values ({@link RouteCache}). For each of them, and for the variants that
+ *       apply to every event, the {@link Prefilter} reads the fields that have needles in that
+ *       group once and marks the variants whose needles it saw, and the group's variants the
  *       pre-filter cannot witness are added all at once. Candidates are bits in one mask, so
  *       they come out in variant order, which is rule order.</li>
  *   <li><b>Predicates.</b> The first variant of a rule whose predicate matches records the rule,

@@ -20,7 +20,7 @@ import io.sigscan.rules.model.SigmaRule;
 
 /**
  * Random rule sets over several log sources, interleaved, and random events with and without
- * routing fields: the evaluator's grouped, memoised routing must report exactly the rules a
+ * routing fields: the evaluator's grouped, cached routing must report exactly the rules a
  * plain reference reports (interpreter over each variant's condition and renamed detection), in
  * rule order.
  */
