@@ -1,90 +1,127 @@
 package io.sigscan.rules.compile;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 import org.agrona.DirectBuffer;
 
 import io.sigscan.rules.event.EventView;
+import io.sigscan.rules.prefilter.Prefilter;
 
 /**
- * Which log-source conditions hold for an event, remembered per distinct combination of the
- * values of the fields those conditions read (Channel, EventID, Provider_Name, ...). A
- * condition is a pure function of those values, and a log holds few distinct combinations, so
- * after the first events of each kind routing costs one hash of a few dozen bytes and one
- * comparison instead of testing every condition: the "one lookup" of routing.
+ * Where an event is routed: which log-source conditions hold for it, remembered per distinct
+ * combination of the values of the fields those conditions read (Channel, EventID,
+ * Provider_Name, ...), with what that decides for the pre-filter — the needle searches of all
+ * those conditions' groups merged into one per field, and their unwitnessed variants as one
+ * mask. A condition is a pure function of those values, and a log holds few distinct
+ * combinations, so after the first events of each kind routing costs one hash of a few dozen
+ * bytes and one comparison instead of testing every condition: the "one lookup" of routing.
  *
  * <p>One per evaluator, not thread-safe. Entries are added until {@value #MAX_ENTRIES}; after
  * that, or for a combination longer than {@value #MAX_KEY_BYTES} bytes, the conditions are
- * tested as they come, into a reused array, so nothing is allocated per event either way.
+ * tested as they come into a reused, unmerged route, so nothing is allocated per event either
+ * way.
  */
 final class RouteCache {
     static final int MAX_ENTRIES = 4096;
     static final int MAX_KEY_BYTES = 1024;
-    private static final int[] NONE = {-1};
 
-    private final EventPredicate[] conditions;
-    private final int[] conditionsInUse;
+    /** What routing decided for an event. */
+    static final class Route {
+        /** The pre-filter groups of the conditions that hold ({@link RouteTable#groupOf}), ascending, then -1. */
+        final int[] groups;
+        /** The groups' needle searches merged, or null (then each group is searched on its own). */
+        final Prefilter.Searches searches;
+        /** The non-zero words of the mask of the groups' unwitnessed variants, or null (then per group). */
+        final int[] unwitnessedWords;
+        final long[] unwitnessedBits;
+
+        private Route(int[] groups, Prefilter.Searches searches, int[] unwitnessedWords, long[] unwitnessedBits) {
+            this.groups = groups;
+            this.searches = searches;
+            this.unwitnessedWords = unwitnessedWords;
+            this.unwitnessedBits = unwitnessedBits;
+        }
+    }
+
+    private final RouteTable routes;
     /** The slots the conditions read, or null when caching is off (a condition reads something else). */
     private final int[] routingSlots;
+    /** The route of events whose combination is not cached: its groups are rewritten per event. */
+    private final Route uncached;
 
     private byte[] key = new byte[128];
     private int keyLength;
-    private final int[] uncached;
 
     // Open addressing over hashes; a table of twice MAX_ENTRIES never fills up.
     private final int[] hashes = new int[2 * MAX_ENTRIES];
     private final byte[][] keys = new byte[2 * MAX_ENTRIES][];
-    private final int[][] holding = new int[2 * MAX_ENTRIES][];
+    private final Route[] cached = new Route[2 * MAX_ENTRIES];
     private int entries;
 
-    RouteCache(EventPredicate[] conditions, int[] conditionsInUse, int[] routingSlots) {
-        this.conditions = conditions;
-        this.conditionsInUse = conditionsInUse;
-        this.routingSlots = conditionsInUse.length == 0 ? null : routingSlots;
-        this.uncached = new int[conditionsInUse.length + 1];
+    RouteCache(RouteTable routes) {
+        this.routes = routes;
+        this.routingSlots = routes.routingSlots;
+        this.uncached = new Route(new int[routes.conditionsInUse.length + 2], null, null, null);
     }
 
-    /** The conditions in use that hold for {@code event}, ascending, ended by -1. */
-    int[] holding(EventView event) {
-        if (routingSlots == null) {
-            return conditionsInUse.length == 0 ? NONE : test(event, uncached);
-        }
-        if (!buildKey(event)) {
-            return test(event, uncached);
+    /** The route of {@code event}. */
+    Route route(EventView event) {
+        if (routingSlots == null || !buildKey(event)) {
+            holdingGroups(event, uncached.groups);
+            return uncached;
         }
         final int hash = hash(key, keyLength);
         final int mask = hashes.length - 1;
         int at = hash & mask;
         while (keys[at] != null) {
             if (hashes[at] == hash && Arrays.equals(keys[at], 0, keys[at].length, key, 0, keyLength)) {
-                return holding[at];
+                return cached[at];
             }
             at = (at + 1) & mask;
         }
         if (entries == MAX_ENTRIES) {
-            return test(event, uncached);
-        }
-        int[] result = test(event, uncached);
-        int length = 0;
-        while (result[length] >= 0) {
-            length++;
+            holdingGroups(event, uncached.groups);
+            return uncached;
         }
         entries++;
         hashes[at] = hash;
         keys[at] = Arrays.copyOf(key, keyLength);
-        holding[at] = Arrays.copyOf(result, length + 1);
-        return holding[at];
+        cached[at] = newRoute(event);
+        return cached[at];
     }
 
-    private int[] test(EventView event, int[] into) {
+    /** Writes into {@code groups} the group of {@link RouteTable#ALWAYS} and of every condition that holds, then -1. */
+    private void holdingGroups(EventView event, int[] groups) {
         int n = 0;
-        for (final int condition : conditionsInUse) {
-            if (conditions[condition].test(event)) {
-                into[n++] = condition;
+        groups[n++] = RouteTable.groupOf(RouteTable.ALWAYS);
+        for (final int condition : routes.conditionsInUse) {
+            if (routes.conditions[condition].test(event)) {
+                groups[n++] = RouteTable.groupOf(condition);
             }
         }
-        into[n] = -1;
-        return into;
+        groups[n] = -1;
+    }
+
+    private Route newRoute(EventView event) {
+        int[] scratch = new int[routes.conditionsInUse.length + 2];
+        holdingGroups(event, scratch);
+        int count = 0;
+        while (scratch[count] >= 0) {
+            count++;
+        }
+        int[] groups = Arrays.copyOf(scratch, count + 1);
+        long[] unwitnessed = new long[(routes.variantCount() + 63) >>> 6];
+        for (int i = 0; i < count; i++) {
+            int[] words = routes.unwitnessedWords[groups[i]];
+            long[] bits = routes.unwitnessedBits[groups[i]];
+            for (int w = 0; w < words.length; w++) {
+                unwitnessed[words[w]] |= bits[w];
+            }
+        }
+        int[] words = IntStream.range(0, unwitnessed.length).filter(w -> unwitnessed[w] != 0).toArray();
+        long[] bits = Arrays.stream(words).mapToLong(w -> unwitnessed[w]).toArray();
+        return new Route(groups, routes.prefilter.searchesOf(Arrays.copyOf(groups, count)), words, bits);
     }
 
     /** Writes every routing value (count, then kind, length and bytes of each) into the key; false when too long. */

@@ -10,10 +10,10 @@ import io.sigscan.rules.prefilter.Prefilter;
  * <p>Hot path, in two steps per event:
  * <ol>
  *   <li><b>Routing and candidates.</b> The log-source conditions that hold are looked up by the
- *       event's routing values ({@link RouteCache}). For each of them, and for the variants that
- *       apply to every event, the {@link Prefilter} reads the fields that have needles in that
- *       group once and marks the variants whose needles it saw, and the group's variants the
- *       pre-filter cannot witness are added all at once. Candidates are bits in one mask, so
+ *       event's routing values ({@link RouteCache}), with the needle searches of their groups
+ *       (and of the variants that apply to every event) merged per field: the {@link Prefilter}
+ *       reads each field that has needles once and marks the variants whose needles it saw, and
+ *       the variants the pre-filter cannot witness are added all at once. Candidates are bits in one mask, so
  *       they come out in variant order, which is rule order.</li>
  *   <li><b>Predicates.</b> The first variant of a rule whose predicate matches records the rule,
  *       so each rule is reported at most once per event, in rule order. A predicate's class is
@@ -37,7 +37,7 @@ public final class RuleEvaluator {
     RuleEvaluator(CompiledRule[] rules, RouteTable routes, RuleCosts.Recorder costs) {
         this.rules = rules;
         this.costs = costs;
-        this.routeCache = new RouteCache(routes.conditions, routes.conditionsInUse, routes.routingSlots);
+        this.routeCache = new RouteCache(routes);
         this.variantRule = routes.variantRule;
         // A private copy: deferred predicates are replaced here by their resolved classes.
         this.variantPredicate = routes.variantPredicate.clone();
@@ -53,11 +53,7 @@ public final class RuleEvaluator {
         prefilterScratch.nextEvent();
         final long[] candidates = this.candidates;
         final long start = costs == null ? 0 : System.nanoTime();
-        markCandidates(RouteTable.groupOf(RouteTable.ALWAYS), event);
-        final int[] holding = routeCache.holding(event);
-        for (int i = 0, condition; (condition = holding[i]) >= 0; i++) {
-            markCandidates(RouteTable.groupOf(condition), event);
-        }
+        markCandidates(routeCache.route(event), event);
         if (costs != null) {
             costs.candidates(System.nanoTime() - start);
         }
@@ -81,12 +77,21 @@ public final class RuleEvaluator {
         }
     }
 
-    /** Marks the variants of one route group that may match: witnessed ones by their needles, the others all. */
-    private void markCandidates(int group, EventView event) {
+    /** Marks the variants the route allows that may match: witnessed ones by their needles, the others all. */
+    private void markCandidates(RouteCache.Route route, EventView event) {
+        if (route.searches != null) {
+            prefilter.markCandidates(route.searches, event, prefilterScratch);
+            addAll(route.unwitnessedWords, route.unwitnessedBits);
+            return;
+        }
+        for (int i = 0, group; (group = route.groups[i]) >= 0; i++) {
+            prefilter.markCandidates(group, event, prefilterScratch);
+            addAll(unwitnessedWords[group], unwitnessedBits[group]);
+        }
+    }
+
+    private void addAll(int[] words, long[] bits) {
         final long[] candidates = this.candidates;
-        prefilter.markCandidates(group, event, prefilterScratch);
-        final int[] words = unwitnessedWords[group];
-        final long[] bits = unwitnessedBits[group];
         for (int w = 0; w < words.length; w++) {
             candidates[words[w]] |= bits[w];
         }

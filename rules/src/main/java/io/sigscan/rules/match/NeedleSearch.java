@@ -80,7 +80,10 @@ public final class NeedleSearch {
         this.ids = ids;
     }
 
-    /** {@code needles.get(i)} is needle id {@code ids[i]}: no upper-case ASCII, distinct, never empty. */
+    /**
+     * {@code needles.get(i)} is needle id {@code ids[i]}: no upper-case ASCII, never empty. A text
+     * may repeat under several ids; each is told.
+     */
     public static NeedleSearch build(List<String> needles, int[] ids) {
         int count = needles.size();
         byte[][] bytes = new byte[count][];

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
@@ -33,25 +34,44 @@ import io.sigscan.rules.match.NeedleSearch;
 public final class Prefilter {
     private final int variantCount;
     private final boolean[] witnessed;
-    private final Group[] groups;
+    /** Per group, per slot: needle text → needle id; what merged searches are built from. */
+    private final List<Map<Integer, Map<String, Integer>>> needlesByGroup;
+    private final Searches[] groups;
+    /** Searches over the union of several groups, by the list of groups; built on first use. */
+    private final Map<List<Integer>, Searches> merged = new ConcurrentHashMap<>();
     /** Per needle id: the variants it witnesses, ascending. */
     private final int[][] needleVariants;
 
-    /** The searches of one group: per field slot, one over every needle of that field. */
-    private record Group(int[] slots, NeedleSearch[] searches, int[][] slotNeedles) {
-        static final Group EMPTY = new Group(new int[0], new NeedleSearch[0], new int[0][]);
+    /** The needle searches of one group, or of several merged: per field slot, one over every needle of that field. */
+    public static final class Searches {
+        static final Searches EMPTY = new Searches(new int[0], new NeedleSearch[0], new int[0][]);
+
+        private final int[] slots;
+        private final NeedleSearch[] searches;
+        private final int[][] slotNeedles;
+
+        private Searches(int[] slots, NeedleSearch[] searches, int[][] slotNeedles) {
+            this.slots = slots;
+            this.searches = searches;
+            this.slotNeedles = slotNeedles;
+        }
     }
 
-    private Prefilter(int variantCount, boolean[] witnessed, Group[] groups, int[][] needleVariants) {
+    private Prefilter(int variantCount, boolean[] witnessed, List<Map<Integer, Map<String, Integer>>> needlesByGroup,
+            int[][] needleVariants) {
         this.variantCount = variantCount;
         this.witnessed = witnessed;
-        this.groups = groups;
+        this.needlesByGroup = needlesByGroup;
+        this.groups = new Searches[needlesByGroup.size()];
+        for (int g = 0; g < groups.length; g++) {
+            groups[g] = searches(List.of(needlesByGroup.get(g)));
+        }
         this.needleVariants = needleVariants;
     }
 
     /** A pre-filter that witnesses nothing: every variant is always evaluated. */
     public static Prefilter none(int variantCount) {
-        return new Prefilter(variantCount, new boolean[variantCount], new Group[0], new int[0][]);
+        return new Prefilter(variantCount, new boolean[variantCount], List.of(), new int[0][]);
     }
 
     /** A builder whose variants all lie in group 0. */
@@ -73,6 +93,24 @@ public final class Prefilter {
         return new Scratch(needleVariants, candidates);
     }
 
+    /**
+     * The searches of all of {@code groupList} at once: per slot, one search over the union of
+     * their needles, so that an event meeting several groups' conditions (a Sysmon process event
+     * meets the process-creation conditions of rules with and without renamed fields, and the
+     * product-wide one) reads each value once. Built on first request, then shared by every
+     * evaluator.
+     */
+    public Searches searchesOf(int[] groupList) {
+        List<Integer> key = Arrays.stream(groupList).filter(g -> g < groups.length).boxed().toList();
+        if (key.isEmpty()) {
+            return Searches.EMPTY;
+        }
+        if (key.size() == 1) {
+            return groups[key.get(0)];
+        }
+        return merged.computeIfAbsent(key, list -> searches(list.stream().map(needlesByGroup::get).toList()));
+    }
+
     /** {@link #markCandidates(int, EventView, Scratch)} for every group. */
     public void markCandidates(EventView event, Scratch scratch) {
         for (int group = 0; group < groups.length; group++) {
@@ -80,30 +118,59 @@ public final class Prefilter {
         }
     }
 
+    /** {@link #markCandidates(Searches, EventView, Scratch)} with the searches of one group. */
+    public void markCandidates(int group, EventView event, Scratch scratch) {
+        if (group < groups.length) {
+            markCandidates(groups[group], event, scratch);
+        }
+    }
+
     /**
-     * Sets, in the scratch's candidate mask (a bit per variant), every witnessed variant of
-     * {@code group} one of whose needles occurs in {@code event}. Allocation-free once the
+     * Sets, in the scratch's candidate mask (a bit per variant), every witnessed variant one of
+     * whose needles in {@code searches} occurs in {@code event}. Allocation-free once the
      * scratch has grown to the longest value.
      */
-    public void markCandidates(int group, EventView event, Scratch scratch) {
-        if (group >= groups.length) {
-            return;
-        }
-        final Group g = groups[group];
-        final int[] slots = g.slots;
+    public void markCandidates(Searches searches, EventView event, Scratch scratch) {
+        final int[] slots = searches.slots;
         for (int s = 0; s < slots.length; s++) {
             final int slot = slots[s];
             final int count = event.valueCount(slot);
             for (int i = 0; i < count; i++) {
                 final byte[] value = scratch.load(event, slot, i);
-                if (g.searches[s].scan(value, scratch.loaded, scratch) == NeedleSearch.FOLDING_DEFEATED) {
-                    for (int needle : g.slotNeedles[s]) {
+                if (searches.searches[s].scan(value, scratch.loaded, scratch) == NeedleSearch.FOLDING_DEFEATED) {
+                    for (int needle : searches.slotNeedles[s]) {
                         scratch.onNeedle(needle);
                     }
                     break;
                 }
             }
         }
+    }
+
+    /** One search per slot over the needles of all of {@code groupNeedles} (a text in two groups is two needles). */
+    private static Searches searches(List<Map<Integer, Map<String, Integer>>> groupNeedles) {
+        Map<Integer, List<String>> texts = new LinkedHashMap<>();
+        Map<Integer, List<Integer>> ids = new LinkedHashMap<>();
+        for (Map<Integer, Map<String, Integer>> bySlot : groupNeedles) {
+            bySlot.forEach((slot, needles) -> needles.forEach((text, id) -> {
+                texts.computeIfAbsent(slot, key -> new ArrayList<>()).add(text);
+                ids.computeIfAbsent(slot, key -> new ArrayList<>()).add(id);
+            }));
+        }
+        if (texts.isEmpty()) {
+            return Searches.EMPTY;
+        }
+        int[] slots = new int[texts.size()];
+        NeedleSearch[] searches = new NeedleSearch[slots.length];
+        int[][] slotNeedles = new int[slots.length][];
+        int s = 0;
+        for (Map.Entry<Integer, List<String>> entry : texts.entrySet()) {
+            slots[s] = entry.getKey();
+            slotNeedles[s] = ids.get(entry.getKey()).stream().mapToInt(Integer::intValue).toArray();
+            searches[s] = NeedleSearch.build(entry.getValue(), slotNeedles[s]);
+            s++;
+        }
+        return new Searches(slots, searches, slotNeedles);
     }
 
     /**
@@ -212,34 +279,11 @@ public final class Prefilter {
         }
 
         public Prefilter build() {
-            Group[] groups = new Group[needlesByGroup.size()];
-            for (int g = 0; g < groups.length; g++) {
-                groups[g] = group(needlesByGroup.get(g));
-            }
             int[][] variants = new int[needleVariants.size()][];
             for (int n = 0; n < variants.length; n++) {
                 variants[n] = needleVariants.get(n).stream().mapToInt(Integer::intValue).toArray();
             }
-            return new Prefilter(witnessed.length, witnessed.clone(), groups, variants);
-        }
-
-        private static Group group(Map<Integer, Map<String, Integer>> needlesBySlot) {
-            if (needlesBySlot.isEmpty()) {
-                return Group.EMPTY;
-            }
-            int[] slots = new int[needlesBySlot.size()];
-            NeedleSearch[] searches = new NeedleSearch[slots.length];
-            int[][] slotNeedles = new int[slots.length][];
-            int s = 0;
-            for (Map.Entry<Integer, Map<String, Integer>> entry : needlesBySlot.entrySet()) {
-                slots[s] = entry.getKey();
-                List<String> texts = new ArrayList<>(entry.getValue().keySet());
-                int[] ids = entry.getValue().values().stream().mapToInt(Integer::intValue).toArray();
-                searches[s] = NeedleSearch.build(texts, ids);
-                slotNeedles[s] = ids;
-                s++;
-            }
-            return new Group(slots, searches, slotNeedles);
+            return new Prefilter(witnessed.length, witnessed.clone(), List.copyOf(needlesByGroup), variants);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.event.ValueKind;
+import io.sigscan.rules.prefilter.Prefilter;
 
 /** The cached routing against testing every condition, on events that repeat and events that never do. */
 class RouteCacheTest {
@@ -30,7 +31,7 @@ class RouteCacheTest {
 
     @Test
     void holdsTheSameConditionsAsTestingThemAndTestsEachCombinationOnce() {
-        RouteCache cache = new RouteCache(conditions, new int[] {0, 1, 2, 3}, new int[] {CHANNEL, EVENT_ID});
+        RouteCache cache = cache(conditions, new int[] {CHANNEL, EVENT_ID});
         Random random = new Random(3);
         String[] channels = {"Security", "Sysmon", "security", null};
         String[] ids = {"1", "4688", "01", null};
@@ -54,7 +55,7 @@ class RouteCacheTest {
     void aValueKindIsPartOfTheCombination() {
         EventPredicate[] byKind = {event -> event.valueCount(EVENT_ID) == 1
                 && event.valueKind(EVENT_ID, 0) == ValueKind.NUMBER};
-        RouteCache cache = new RouteCache(byKind, new int[] {0}, new int[] {EVENT_ID});
+        RouteCache cache = cache(byKind, new int[] {EVENT_ID});
         TestEvent number = TestEvent.of(FIELDS).putNumber("EventID", "1");
         TestEvent text = TestEvent.of(FIELDS).put("EventID", "1");
         assertEquals(List.of(0), cached(cache, number));
@@ -63,7 +64,7 @@ class RouteCacheTest {
 
     @Test
     void beyondItsCapacityItStillAnswersRight() {
-        RouteCache cache = new RouteCache(conditions, new int[] {0, 1, 2, 3}, new int[] {CHANNEL, EVENT_ID});
+        RouteCache cache = cache(conditions, new int[] {CHANNEL, EVENT_ID});
         for (int e = 0; e < RouteCache.MAX_ENTRIES + 500; e++) {
             TestEvent event = TestEvent.of(FIELDS).put("Channel", e % 7 == 0 ? "Security" : "c" + e).putNumber("EventID",
                     e % 3 == 0 ? "1" : Integer.toString(e));
@@ -84,13 +85,27 @@ class RouteCacheTest {
         return holding;
     }
 
+    /** The conditions the cache routes {@code event} to. */
     private static List<Integer> cached(RouteCache cache, EventView event) {
         List<Integer> holding = new ArrayList<>();
-        int[] result = cache.holding(event);
-        for (int i = 0; result[i] >= 0; i++) {
-            holding.add(result[i]);
+        int[] groups = cache.route(event).groups;
+        assertEquals(RouteTable.groupOf(RouteTable.ALWAYS), groups[0], "variants that apply to every event come first");
+        for (int i = 1; groups[i] >= 0; i++) {
+            holding.add(groups[i] - 1);
         }
         return holding;
+    }
+
+    /** A cache over one variant per condition. */
+    private static RouteCache cache(EventPredicate[] conditions, int[] routingSlots) {
+        int[][] variantConditions = new int[conditions.length][];
+        EventPredicate[][] variantPredicates = new EventPredicate[conditions.length][];
+        for (int c = 0; c < conditions.length; c++) {
+            variantConditions[c] = new int[] {c};
+            variantPredicates[c] = new EventPredicate[] {event -> true};
+        }
+        return new RouteCache(RouteTable.of(conditions, routingSlots, variantConditions, variantPredicates,
+                Prefilter.none(conditions.length)));
     }
 
     private EventPredicate counted(EventPredicate predicate) {

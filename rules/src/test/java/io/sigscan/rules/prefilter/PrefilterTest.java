@@ -1,6 +1,7 @@
 package io.sigscan.rules.prefilter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,6 +110,30 @@ class PrefilterTest {
         marked[0] = 0;
         prefilter.markCandidates(5, event, scratch);
         assertEquals(0L, marked[0], "a group without needles marks nothing");
+    }
+
+    @Test
+    void mergedSearchesMarkWhatTheirGroupsMarkOneByOne() {
+        FieldTable fields = fields();
+        Prefilter prefilter = Prefilter.builder(fields, 4)
+                .add(0, 0, List.of(new Needle("CommandLine", "whoami")))
+                .add(1, 1, List.of(new Needle("CommandLine", "whoami")))
+                .add(2, 1, List.of(new Needle("Image", "cmd")))
+                .add(3, 2, List.of(new Needle("CommandLine", "net user")))
+                .build();
+        TestEvent event = TestEvent.of(fields).put("Image", "C:\\Windows\\cmd.exe").put("CommandLine", "whoami /all");
+        long[] oneByOne = new long[1];
+        Prefilter.Scratch scratch = prefilter.newScratch(oneByOne);
+        scratch.nextEvent();
+        prefilter.markCandidates(0, event, scratch);
+        prefilter.markCandidates(1, event, scratch);
+        long[] merged = new long[1];
+        Prefilter.Scratch mergedScratch = prefilter.newScratch(merged);
+        mergedScratch.nextEvent();
+        prefilter.markCandidates(prefilter.searchesOf(new int[] {0, 1}), event, mergedScratch);
+        assertEquals(0b0111L, oneByOne[0]);
+        assertEquals(oneByOne[0], merged[0]);
+        assertSame(prefilter.searchesOf(new int[] {0, 1}), prefilter.searchesOf(new int[] {0, 1}), "built once");
     }
 
     @Test
