@@ -10,8 +10,9 @@ import com.google.re2j.Pattern;
  *
  * <p>Cost: RE2J reads UTF-8 only from a {@code byte[]} of exactly the value's length and needs a
  * fresh {@code Matcher} per input, so each call allocates a copy of the value and a matcher.
- * That allocation happens only when a regex actually runs (after cheaper tests of the same rule
- * have passed); a literal pre-filter in front of regex leaves is the planned way to make it rare.
+ * That allocation happens only when a regex actually runs: after cheaper tests of the same rule
+ * have passed, and after the {@link LiteralGuardedMatcher} in front of it found the literal text
+ * the pattern requires, when it requires some.
  * The pattern itself is immutable and shared by all threads.
  */
 final class RegexMatcher extends ValueMatcher {

@@ -18,7 +18,14 @@ final class RegexMatchers {
     private RegexMatchers() {
     }
 
+    /** The regex's matcher, behind a literal guard when the pattern requires some literal text. */
     static ValueMatcher forRegex(ValueTest.Regex regex) {
+        ValueMatcher matcher = unguarded(regex);
+        String required = RegexLiterals.longestRequiredRun(regex.pattern());
+        return required.isEmpty() ? matcher : new LiteralGuardedMatcher(required, matcher);
+    }
+
+    private static ValueMatcher unguarded(ValueTest.Regex regex) {
         try {
             return new RegexMatcher(com.google.re2j.Pattern.compile(regex.pattern(), re2Flags(regex)));
         } catch (com.google.re2j.PatternSyntaxException re2Refusal) {

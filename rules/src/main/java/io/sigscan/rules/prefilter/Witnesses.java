@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.sigscan.rules.ir.Expr;
 import io.sigscan.rules.ir.ValueTest;
+import io.sigscan.rules.match.RegexLiterals;
 
 /**
  * Finds a rule's witness: a set of needles at least one of which occurs in the event whenever

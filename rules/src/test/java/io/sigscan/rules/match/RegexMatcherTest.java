@@ -38,14 +38,35 @@ class RegexMatcherTest {
     void re2RegexesFindAnywhereWithSigmaFlags(String pattern, boolean i, boolean m, boolean s, String value, String expected) {
         String unescaped = value.replace("\\n", "\n");
         ValueMatcher matcher = regex(pattern, i, m, s);
-        assertEquals("RegexMatcher", matcher.getClass().getSimpleName());
+        assertEquals("RegexMatcher", engine(matcher).getClass().getSimpleName());
         assertEquals(expected.equals("matches"), matches(matcher, unescaped));
+    }
+
+    /** The engine behind the literal guard, if there is one. */
+    private static ValueMatcher engine(ValueMatcher matcher) {
+        return matcher instanceof LiteralGuardedMatcher guarded ? guarded.regex() : matcher;
+    }
+
+    @ParameterizedTest(name = "/{0}/ i={1} on ''{2}''")
+    @CsvSource(delimiter = '|', textBlock = """
+            kill               | true  | \u212Aill -9
+            kill               | true  | KILL -9
+            kill               | false | KILL -9
+            whoami\\s+/all     | true  | WhoAmI  /ALL
+            whoami\\s+/all     | true  | who ami /all
+            \\.exe$            | false | a.EXE
+            (?i)lsass\\.exe    | false | LSASS.EXE
+            """)
+    void theLiteralGuardNeverChangesTheAnswer(String pattern, boolean i, String value) {
+        ValueMatcher matcher = regex(pattern, i, false, false);
+        assertTrue(matcher instanceof LiteralGuardedMatcher, "the pattern requires literal text");
+        assertEquals(matches(engine(matcher), value), matches(matcher, value));
     }
 
     @Test
     void lookaroundFallsBackToJavaRegex() {
         ValueMatcher matcher = regex("foo(?!bar)", false, false, false);
-        assertEquals("BudgetedRegexMatcher", matcher.getClass().getSimpleName());
+        assertEquals("BudgetedRegexMatcher", engine(matcher).getClass().getSimpleName());
         assertTrue(matches(matcher, "foobaz"));
         assertFalse(matches(matcher, "foobar"));
         assertEquals(0, matcher.budgetExhaustions());

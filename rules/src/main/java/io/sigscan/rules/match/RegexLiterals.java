@@ -1,4 +1,4 @@
-package io.sigscan.rules.prefilter;
+package io.sigscan.rules.match;
 
 /**
  * The longest run of ASCII text every match of a regular expression contains, read from the
@@ -6,14 +6,15 @@ package io.sigscan.rules.prefilter;
  * groups and character classes, that are neither optional nor part of a top-level
  * alternation. Anything this reader does not understand ends the current run; constructs that
  * change how text is read ({@code \Q}, comments mode) give up altogether. The result is
- * lower-cased, since the pre-filter folds ASCII case, and empty when there is no such run.
+ * lower-cased, since its users (the pre-filter and the guard in front of each regex) fold ASCII
+ * case, and empty when there is no such run.
  */
-final class RegexLiterals {
+public final class RegexLiterals {
 
     private RegexLiterals() {
     }
 
-    static String longestRequiredRun(String regex) {
+    public static String longestRequiredRun(String regex) {
         if (regex.contains("\\Q") || hasCommentsFlag(regex)) {
             return "";
         }

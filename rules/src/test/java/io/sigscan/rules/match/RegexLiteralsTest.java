@@ -1,4 +1,4 @@
-package io.sigscan.rules.prefilter;
+package io.sigscan.rules.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
