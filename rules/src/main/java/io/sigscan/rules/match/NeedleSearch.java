@@ -3,9 +3,7 @@ package io.sigscan.rules.match;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.agrona.DirectBuffer;
 
@@ -128,19 +126,14 @@ public final class NeedleSearch {
 
     /** Per needle, the end of its rarest four-byte run across all needles (the whole needle when shorter). */
     private static int[] chooseWindows(byte[][] needles) {
-        Map<Integer, Integer> frequency = new HashMap<>();
-        for (byte[] needle : needles) {
-            for (int end = WINDOW - 1; end < needle.length; end++) {
-                frequency.merge(window(needle, end), 1, Integer::sum);
-            }
-        }
+        WindowCounts counts = new WindowCounts(needles);
         int[] windowEnd = new int[needles.length];
         for (int n = 0; n < needles.length; n++) {
             byte[] needle = needles[n];
             windowEnd[n] = needle.length - 1;
             int best = Integer.MAX_VALUE;
             for (int end = WINDOW - 1; end < needle.length; end++) {
-                int seen = frequency.get(window(needle, end));
+                int seen = counts.count(window(needle, end));
                 if (seen < best) {
                     best = seen;
                     windowEnd[n] = end;
@@ -148,6 +141,43 @@ public final class NeedleSearch {
             }
         }
         return windowEnd;
+    }
+
+    /** How many times each four-byte run occurs in the needles: open addressing, no boxing (sets can hold 100,000 runs). */
+    private static final class WindowCounts {
+        private final int[] windows;
+        private final int[] counts;
+        private final boolean[] used;
+
+        WindowCounts(byte[][] needles) {
+            int runs = 0;
+            for (byte[] needle : needles) {
+                runs += Math.max(0, needle.length - WINDOW + 1);
+            }
+            int size = Integer.highestOneBit(Math.max(8, runs * 2) - 1) << 1;
+            windows = new int[size];
+            counts = new int[size];
+            used = new boolean[size];
+            for (byte[] needle : needles) {
+                for (int end = WINDOW - 1; end < needle.length; end++) {
+                    counts[find(window(needle, end))]++;
+                }
+            }
+        }
+
+        int count(int window) {
+            return counts[find(window)];
+        }
+
+        private int find(int window) {
+            int at = (window ^ (window >>> 16)) & (windows.length - 1);
+            while (used[at] && windows[at] != window) {
+                at = (at + 1) & (windows.length - 1);
+            }
+            used[at] = true;
+            windows[at] = window;
+            return at;
+        }
     }
 
     /** The four bytes ending at {@code end}, mixed (a bijection) so that hash tables spread them well. */
