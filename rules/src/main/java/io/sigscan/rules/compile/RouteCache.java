@@ -111,6 +111,10 @@ final class RouteCache {
             count++;
         }
         int[] groups = Arrays.copyOf(scratch, count + 1);
+        Prefilter.Searches searches = routes.prefilter.searchesOf(Arrays.copyOf(groups, count));
+        if (searches == null) {
+            return new Route(groups, null, null, null);
+        }
         long[] unwitnessed = new long[(routes.variantCount() + 63) >>> 6];
         for (int i = 0; i < count; i++) {
             int[] words = routes.unwitnessedWords[groups[i]];
@@ -121,7 +125,7 @@ final class RouteCache {
         }
         int[] words = IntStream.range(0, unwitnessed.length).filter(w -> unwitnessed[w] != 0).toArray();
         long[] bits = Arrays.stream(words).mapToLong(w -> unwitnessed[w]).toArray();
-        return new Route(groups, routes.prefilter.searchesOf(Arrays.copyOf(groups, count)), words, bits);
+        return new Route(groups, searches, words, bits);
     }
 
     /** Writes every routing value (count, then kind, length and bytes of each) into the key; false when too long. */

@@ -39,6 +39,11 @@ public final class Prefilter {
     private final Searches[] groups;
     /** Searches over the union of several groups, by the list of groups; built on first use. */
     private final Map<List<Integer>, Searches> merged = new ConcurrentHashMap<>();
+    /**
+     * Most merged searches kept: a log shows a handful of combinations, but events crafted to
+     * meet many conditions at once could ask for thousands, each as large as its groups.
+     */
+    static final int MAX_MERGED = 256;
     /** Per needle id: the variants it witnesses, ascending. */
     private final int[][] needleVariants;
 
@@ -98,7 +103,8 @@ public final class Prefilter {
      * their needles, so that an event meeting several groups' conditions (a Sysmon process event
      * meets the process-creation conditions of rules with and without renamed fields, and the
      * product-wide one) reads each value once. Built on first request, then shared by every
-     * evaluator.
+     * evaluator; null once {@value #MAX_MERGED} combinations have been built (the caller then
+     * searches group by group).
      */
     public Searches searchesOf(int[] groupList) {
         List<Integer> key = Arrays.stream(groupList).filter(g -> g < groups.length).boxed().toList();
@@ -107,6 +113,10 @@ public final class Prefilter {
         }
         if (key.size() == 1) {
             return groups[key.get(0)];
+        }
+        Searches known = merged.get(key);
+        if (known != null || merged.size() >= MAX_MERGED) {
+            return known;
         }
         return merged.computeIfAbsent(key, list -> searches(list.stream().map(needlesByGroup::get).toList()));
     }

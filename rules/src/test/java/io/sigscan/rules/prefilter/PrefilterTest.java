@@ -137,6 +137,29 @@ class PrefilterTest {
     }
 
     @Test
+    void mergedSearchesAreBoundedWhateverTheEventsAskFor() {
+        FieldTable fields = fields();
+        int groups = 30;
+        Prefilter.Builder builder = Prefilter.builder(fields, groups);
+        for (int g = 0; g < groups; g++) {
+            builder.add(g, g, List.of(new Needle("CommandLine", "needle" + g)));
+        }
+        Prefilter prefilter = builder.build();
+        Prefilter.Searches first = prefilter.searchesOf(new int[] {0, 1});
+        int built = 1;
+        for (int a = 0; a < groups && built < Prefilter.MAX_MERGED; a++) {
+            for (int b = a + 1; b < groups && built < Prefilter.MAX_MERGED; b++) {
+                if (prefilter.searchesOf(new int[] {a, b}) != null && !(a == 0 && b == 1)) {
+                    built++;
+                }
+            }
+        }
+        assertEquals(Prefilter.MAX_MERGED, built);
+        assertEquals(null, prefilter.searchesOf(new int[] {28, 29}), "past the bound: search group by group");
+        assertSame(first, prefilter.searchesOf(new int[] {0, 1}), "combinations built before stay available");
+    }
+
+    @Test
     void aNeedleReportedTwiceInOneEventMarksOnceAndAgainInTheNext() {
         FieldTable fields = fields();
         Prefilter prefilter = Prefilter.builder(fields, 1).add(0, List.of(new Needle("CommandLine", "ab"))).build();
