@@ -1,11 +1,9 @@
 package io.sigscan.engine.scan;
 
-import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.ForkJoinPool;
 
-import org.agrona.BufferUtil;
 import org.agrona.DirectBuffer;
 import org.agrona.IoUtil;
 
@@ -27,9 +25,6 @@ import io.sigscan.rules.compile.CompiledRuleSet;
  * breaks of the chunks before it in the same input.
  */
 final class OrderedOutput implements AutoCloseable {
-    /** Read windows in use at most: one being filled while the chunks of two others are scanned. */
-    static final int READ_WINDOWS = 3;
-
     private final ForkJoinPool pool;
     private final ThreadLocal<Worker> workers;
     private final int chunkBytes;
@@ -39,9 +34,6 @@ final class OrderedOutput implements AutoCloseable {
     private final ScanListener listener;
     private final ArrayDeque<Step> queue = new ArrayDeque<>();
     private int chunksInFlight;
-    /** Read-window buffers not in use; at most {@link #READ_WINDOWS} exist at a time. */
-    private final ArrayDeque<ByteBuffer> freeWindows = new ArrayDeque<>();
-    private int windowsAllocated;
 
     // Emission state: the input being emitted.
     private String input;
@@ -123,41 +115,6 @@ final class OrderedOutput implements AutoCloseable {
         append(new ReleaseStep(window));
     }
 
-    /**
-     * A buffer of at least {@code length} bytes to read a window into: a free one, a new one while
-     * fewer than {@link #READ_WINDOWS} exist, else the first one that emitting earlier chunks frees
-     * (every buffer in use has its {@link #release(ByteBuffer)} queued, so one always comes back).
-     */
-    ByteBuffer readWindow(int length) {
-        while (true) {
-            final ByteBuffer free = freeWindows.pollFirst();
-            if (free != null) {
-                if (free.capacity() >= length) {
-                    return free;
-                }
-                BufferUtil.free(free);
-                windowsAllocated--;
-            } else if (windowsAllocated < READ_WINDOWS) {
-                windowsAllocated++;
-                return ByteBuffer.allocateDirect(length);
-            } else if (queue.isEmpty()) {
-                throw new IllegalStateException("every read window is in use and none is queued for release");
-            } else {
-                emitHead();
-            }
-        }
-    }
-
-    /** Returns a read window once every chunk before this point has been emitted. */
-    void release(ByteBuffer window) {
-        append(new ReturnStep(window));
-    }
-
-    /** Returns a read window no chunk refers to. */
-    void giveBack(ByteBuffer window) {
-        freeWindows.addLast(window);
-    }
-
     /** Emits everything still queued and returns the totals. */
     ScanSummary finish(long startedNanos) {
         while (!queue.isEmpty()) {
@@ -190,10 +147,6 @@ final class OrderedOutput implements AutoCloseable {
         }
         queue.clear();
         pool.shutdown();
-        for (ByteBuffer window : freeWindows) {
-            BufferUtil.free(window);
-        }
-        freeWindows.clear();
     }
 
     private void append(Step step) {
@@ -277,18 +230,6 @@ final class OrderedOutput implements AutoCloseable {
         public void emit(OrderedOutput output) {
             output.emitProblem(new ScanProblem(output.input, offset, output.line(0), kind, message));
             output.lineBase += lineBreaks;
-        }
-    }
-
-    private record ReturnStep(ByteBuffer window) implements Step {
-        @Override
-        public void emit(OrderedOutput output) {
-            output.giveBack(window);
-        }
-
-        @Override
-        public void abandon() {
-            BufferUtil.free(window);
         }
     }
 

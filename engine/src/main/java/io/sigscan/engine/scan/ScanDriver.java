@@ -1,7 +1,6 @@
 package io.sigscan.engine.scan;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -29,38 +28,23 @@ import io.sigscan.engine.text.TextFormat;
 import io.sigscan.rules.compile.CompiledRuleSet;
 
 /**
- * Runs scans: expands inputs, reads each file in windows that end at record starts, recognises
- * its format, and feeds the windows' chunks to an {@link OrderedOutput}.
+ * Runs scans: expands inputs, maps each file read-only in windows that end at record starts,
+ * recognises its format, and feeds the windows' chunks to an {@link OrderedOutput}.
  *
- * <p>Windows are read into a few reused buffers of {@link #READ_WINDOW_BYTES} (see
- * {@link OrderedOutput#readWindow}); a window in which no record starts after its first byte
- * holds a record longer than that, and is mapped instead, up to {@code windowBytes}, and unmapped
- * (deterministically, with Agrona's {@link IoUtil#unmap}) as soon as its last chunk has been
- * emitted. When no record starts inside a whole mapped window, the record at its start is longer
- * than any accepted record: it is reported as {@code too-long} and skipped by searching ahead
- * window by window.
+ * <p>A window is at most {@code windowBytes} long and is unmapped (deterministically, with Agrona's
+ * {@link IoUtil#unmap}) as soon as its last chunk has been emitted. When no record starts inside a
+ * whole window, the record at its start is longer than any accepted record: it is reported as
+ * {@code too-long} and skipped by searching ahead window by window.
  */
 public final class ScanDriver {
     /** Mapping window: large enough that remapping is rare, small enough for any address space. */
     public static final int DEFAULT_WINDOW_BYTES = 1 << 30;
-    /**
-     * Read window: files are read into a few reused buffers of this size rather than mapped, because
-     * the page faults of fresh mappings cost more than copying (see docs/architecture.md); a record
-     * longer than this is read through a mapped window of {@code windowBytes}.
-     */
-    static final int READ_WINDOW_BYTES = 32 << 20;
 
     private final CompiledRuleSet rules;
     private final ScanOptions options;
     private final int windowBytes;
-    private final int readWindowBytes;
 
     public ScanDriver(CompiledRuleSet rules, ScanOptions options, int windowBytes) {
-        this(rules, options, windowBytes, READ_WINDOW_BYTES);
-    }
-
-    /** With read windows of {@code readWindowBytes} (at most {@code windowBytes}; tests use small ones). */
-    ScanDriver(CompiledRuleSet rules, ScanOptions options, int windowBytes, int readWindowBytes) {
         if (windowBytes <= options.maxRecordBytes()) {
             throw new IllegalArgumentException("the mapping window (" + windowBytes
                     + " bytes) must be longer than the maximum record (" + options.maxRecordBytes() + " bytes)");
@@ -68,7 +52,6 @@ public final class ScanDriver {
         this.rules = rules;
         this.options = options;
         this.windowBytes = windowBytes;
-        this.readWindowBytes = Math.min(windowBytes, readWindowBytes);
     }
 
     public ScanSummary scanFiles(List<Path> inputs, MatchHandler matches, ScanProblemHandler problems,
@@ -150,32 +133,24 @@ public final class ScanDriver {
             final RecordFormat format = detection.format();
             output.startInput(name, format, input.lineBreaks());
             position = Math.max(position, detection.dataStart());
-            final int readBytes = readWindowBytes;
             while (position < limit) {
-                final int length = (int) Math.min(readBytes, limit - position);
-                final ByteBuffer buffer = output.readWindow(length);
-                final int read = readFully(channel, buffer, position, length);
-                final UnsafeBuffer window = new UnsafeBuffer(buffer, 0, read);
-                // A short read means the file shrank while being scanned: what was read is all there is.
-                final boolean lastWindow = position + read >= limit || read < length;
-                int end = read;
+                final int length = (int) Math.min(windowBytes, limit - position);
+                final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, position, length);
+                final UnsafeBuffer window = new UnsafeBuffer(mapped);
+                final boolean lastWindow = position + length >= limit;
+                int end = length;
                 if (!lastWindow) {
-                    end = format.lastRecordStart(window, position, 0, read);
+                    end = format.lastRecordStart(window, position, 0, length);
                     if (end < 0) {
-                        output.giveBack(buffer);
-                        final boolean lastMapped = position + windowBytes >= limit;
-                        position = readBytes < windowBytes ? scanMappedWindow(output, channel, format, input, position, limit)
-                                : skipOversized(output, channel, format, position, limit);
-                        if (readBytes < windowBytes && lastMapped) {
-                            break;
-                        }
+                        IoUtil.unmap(mapped);
+                        position = skipOversized(output, channel, format, position, limit);
                         continue;
                     }
                 } else if (input.completeRecordsOnly()) {
-                    end = format.lastRecordEnd(window, position, 0, read);
+                    end = format.lastRecordEnd(window, position, 0, length);
                 }
                 output.chunks(format, window, 0, end, position);
-                output.release(buffer);
+                output.release(mapped);
                 position += end;
                 if (lastWindow) {
                     break;
@@ -187,41 +162,6 @@ public final class ScanDriver {
             output.problem(new ScanProblem(name, position == 0 ? -1 : position, 0, InputFiles.UNREADABLE,
                     InputFiles.reason(e)));
         }
-    }
-
-    /** Reads up to {@code length} bytes at {@code position} into {@code buffer}; fewer only at the end of the file. */
-    private static int readFully(FileChannel channel, ByteBuffer buffer, long position, int length) throws IOException {
-        buffer.clear().limit(length);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                break;
-            }
-        }
-        return buffer.position();
-    }
-
-    /**
-     * Scans one mapped window at {@code position}, for a record longer than a read window;
-     * returns where reading goes on (for the file's last window, where its records end).
-     */
-    private long scanMappedWindow(OrderedOutput output, FileChannel channel, RecordFormat format, ScanInput input,
-                                  long position, long limit) throws IOException {
-        final int length = (int) Math.min(windowBytes, limit - position);
-        final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, position, length);
-        final UnsafeBuffer window = new UnsafeBuffer(mapped);
-        int end = length;
-        if (position + length < limit) {
-            end = format.lastRecordStart(window, position, 0, length);
-            if (end < 0) {
-                IoUtil.unmap(mapped);
-                return skipOversized(output, channel, format, position, limit);
-            }
-        } else if (input.completeRecordsOnly()) {
-            end = format.lastRecordEnd(window, position, 0, length);
-        }
-        output.chunks(format, window, 0, end, position);
-        output.release(mapped);
-        return position + end;
     }
 
     /** The format of the file, from its first window; reports header problems when {@code check}. */

@@ -118,18 +118,6 @@ class ChunkingTest {
     }
 
     @Test
-    void recordsLongerThanAReadWindowAreReadThroughAMappedWindow() throws IOException {
-        List<Path> inputs = List.of(jsonLines(), concatenated(), text());
-        Recorder baseline = scan(1, HUGE, ScanDriver.DEFAULT_WINDOW_BYTES, 200, inputs);
-        for (int readWindowBytes : new int[] {40, 150, 333}) {
-            Recorder out = new Recorder();
-            new ScanDriver(rules, new ScanOptions(2, 64, 200), 1000, readWindowBytes)
-                    .scanFiles(inputs, out, out, ScanListener.NONE);
-            assertEquals(baseline.lines, out.lines, "read window " + readWindowBytes);
-        }
-    }
-
-    @Test
     void aRecordLongerThanAWholeWindowIsReportedAndReadingResumesAfterIt() throws IOException {
         String longLine = "{\"Image\":\"" + "z".repeat(500) + "\"}\n";
         Path file = write("long.json", "{\"Image\":\"a\"}\n" + longLine + longLine + "{\"Image\":\"cmd\"}\n");
