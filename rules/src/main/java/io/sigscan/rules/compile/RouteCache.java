@@ -28,7 +28,10 @@ final class RouteCache {
 
     /** What routing decided for an event. */
     static final class Route {
-        /** The pre-filter groups of the conditions that hold ({@link RouteTable#groupOf}), ascending, then -1. */
+        /**
+         * The pre-filter groups of the variants that apply to every event and of the conditions
+         * that hold ({@link RouteTable#groupOf}), ascending, then -1.
+         */
         final int[] groups;
         /** The groups' needle searches merged, or null (then each group is searched on its own). */
         final Prefilter.Searches searches;
@@ -45,7 +48,7 @@ final class RouteCache {
     }
 
     private final RouteTable routes;
-    /** The slots the conditions read, or null when caching is off (a condition reads something else). */
+    /** The slots the conditions read, or null when caching is off (a condition reads the keyword pseudo-field). */
     private final int[] routingSlots;
     /** The route of events whose combination is not cached: its groups are rewritten per event. */
     private final Route uncached;

@@ -27,9 +27,11 @@ import io.sigscan.rules.match.NeedleSearch;
  * <p>Variants are kept in <em>groups</em>, one per log-source condition, each with its own
  * searches: an event is scanned only for the needles of the groups whose condition it meets,
  * so a network event never runs through the needles of process-creation rules, and a keyword
- * rule's scan of every string value happens only on events of its own log source.
+ * rule's scan of every string value happens only on events of its own log source. The groups an
+ * event meets together are searched through one merged search per field ({@link #searchesOf}).
  *
- * <p>Immutable and shared; per-event state lives in the caller's arrays.
+ * <p>Shared by all evaluators and thread-safe: its only mutable part is the cache of merged
+ * searches; per-event state lives in each evaluator's {@link Scratch}.
  */
 public final class Prefilter {
     private final int variantCount;
