@@ -1,8 +1,6 @@
 package io.sigscan.rules.match;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.agrona.DirectBuffer;
 
@@ -14,13 +12,12 @@ import io.sigscan.rules.ir.ValueTest;
  * rules often list dozens of command-line fragments). A value holding a character that defeats
  * ASCII folding is tested needle by needle with the exact matchers instead.
  */
-public final class ContainsAnyMatcher extends ValueMatcher {
+public final class ContainsAnyMatcher extends MergedTestsMatcher {
     private final NeedleSearch needles;
-    private final ValueMatcher[] exact;
 
-    private ContainsAnyMatcher(NeedleSearch needles, ValueMatcher[] exact) {
+    private ContainsAnyMatcher(NeedleSearch needles, List<ValueTest> tests) {
+        super(tests);
         this.needles = needles;
-        this.exact = exact;
     }
 
     /**
@@ -28,41 +25,17 @@ public final class ContainsAnyMatcher extends ValueMatcher {
      * ASCII text ({@code *text*}, no other wildcard), which this matcher can merge; null otherwise.
      */
     public static String mergeableNeedle(ValueTest test) {
-        if (!(test instanceof ValueTest.Pattern pattern) || pattern.cased()) {
-            return null;
-        }
-        List<ValueTest.Part> parts = PatternMatchers.normalise(pattern.parts());
-        if (parts.size() != 3 || !(parts.get(0) instanceof ValueTest.AnyString)
-                || !(parts.get(1) instanceof ValueTest.Literal literal) || !(parts.get(2) instanceof ValueTest.AnyString)) {
-            return null;
-        }
-        for (int i = 0; i < literal.text().length(); i++) {
-            if (literal.text().charAt(i) >= 0x80) {
-                return null;
-            }
-        }
-        return literal.text().toLowerCase(Locale.ROOT);
+        return asciiLiteral(test, true);
     }
 
     /** One matcher for all of {@code tests}, each of which has a {@link #mergeableNeedle}. */
     public static ContainsAnyMatcher of(List<ValueTest> tests) {
-        List<String> needles = new ArrayList<>();
-        ValueMatcher[] exact = new ValueMatcher[tests.size()];
-        for (int i = 0; i < tests.size(); i++) {
-            String needle = mergeableNeedle(tests.get(i));
-            if (needle == null) {
-                throw new IllegalArgumentException("not a mergeable contains test: " + tests.get(i));
-            }
-            if (!needles.contains(needle)) {
-                needles.add(needle);
-            }
-            exact[i] = forTest(tests.get(i));
-        }
+        List<String> needles = distinctNeedles(tests, ContainsAnyMatcher::mergeableNeedle);
         int[] ids = new int[needles.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = i;
         }
-        return new ContainsAnyMatcher(NeedleSearch.build(needles, ids), exact);
+        return new ContainsAnyMatcher(NeedleSearch.build(needles, ids), tests);
     }
 
     @Override
@@ -74,17 +47,8 @@ public final class ContainsAnyMatcher extends ValueMatcher {
         };
     }
 
-    private boolean anyExactMatches(DirectBuffer buffer, int offset, int length) {
-        for (ValueMatcher matcher : exact) {
-            if (matcher.matches(buffer, offset, length)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public String toString() {
-        return "contains-any(" + exact.length + " needles)";
+        return "contains-any(" + mergedTests() + " needles)";
     }
 }

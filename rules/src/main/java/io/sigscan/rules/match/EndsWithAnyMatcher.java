@@ -1,9 +1,7 @@
 package io.sigscan.rules.match;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.agrona.DirectBuffer;
 
@@ -18,7 +16,7 @@ import io.sigscan.rules.ir.ValueTest;
  * comparison confirms it. A value with a non-ASCII byte among its last bytes (which may hold a
  * character whose case is ASCII, like the Kelvin sign) is tested with the exact matchers instead.
  */
-public final class EndsWithAnyMatcher extends ValueMatcher {
+public final class EndsWithAnyMatcher extends MergedTestsMatcher {
     private static final int MULTIPLIER = 0x01000193;
 
     private final byte[][] needles;
@@ -26,13 +24,12 @@ public final class EndsWithAnyMatcher extends ValueMatcher {
     private final boolean[] lengthUsed;
     /** Open addressing: needle index + 1 by hash of (suffix hash, length); 0 = empty. */
     private final int[] table;
-    private final ValueMatcher[] exact;
 
-    private EndsWithAnyMatcher(byte[][] needles, boolean[] lengthUsed, int[] table, ValueMatcher[] exact) {
+    private EndsWithAnyMatcher(byte[][] needles, boolean[] lengthUsed, int[] table, List<ValueTest> tests) {
+        super(tests);
         this.needles = needles;
         this.lengthUsed = lengthUsed;
         this.table = table;
-        this.exact = exact;
     }
 
     /**
@@ -40,40 +37,14 @@ public final class EndsWithAnyMatcher extends ValueMatcher {
      * ASCII text ({@code *text}, no other wildcard), which this matcher can merge; null otherwise.
      */
     public static String mergeableNeedle(ValueTest test) {
-        if (!(test instanceof ValueTest.Pattern pattern) || pattern.cased()) {
-            return null;
-        }
-        List<ValueTest.Part> parts = PatternMatchers.normalise(pattern.parts());
-        if (parts.size() != 2 || !(parts.get(0) instanceof ValueTest.AnyString)
-                || !(parts.get(1) instanceof ValueTest.Literal literal) || literal.text().isEmpty()) {
-            return null;
-        }
-        for (int i = 0; i < literal.text().length(); i++) {
-            if (literal.text().charAt(i) >= 0x80) {
-                return null;
-            }
-        }
-        return literal.text().toLowerCase(Locale.ROOT);
+        return asciiLiteral(test, false);
     }
 
     /** One matcher for all of {@code tests}, each of which has a {@link #mergeableNeedle}. */
     public static EndsWithAnyMatcher of(List<ValueTest> tests) {
-        List<byte[]> needles = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        ValueMatcher[] exact = new ValueMatcher[tests.size()];
-        int longest = 0;
-        for (int i = 0; i < tests.size(); i++) {
-            String needle = mergeableNeedle(tests.get(i));
-            if (needle == null) {
-                throw new IllegalArgumentException("not a mergeable endswith test: " + tests.get(i));
-            }
-            if (!seen.contains(needle)) {
-                seen.add(needle);
-                needles.add(needle.getBytes(StandardCharsets.US_ASCII));
-                longest = Math.max(longest, needle.length());
-            }
-            exact[i] = forTest(tests.get(i));
-        }
+        List<byte[]> needles = distinctNeedles(tests, EndsWithAnyMatcher::mergeableNeedle).stream()
+                .map(needle -> needle.getBytes(StandardCharsets.US_ASCII)).toList();
+        int longest = needles.stream().mapToInt(needle -> needle.length).max().orElse(0);
         boolean[] lengthUsed = new boolean[longest + 1];
         int size = Integer.highestOneBit(Math.max(4, needles.size() * 4) - 1) << 1;
         int[] table = new int[size];
@@ -90,7 +61,7 @@ public final class EndsWithAnyMatcher extends ValueMatcher {
             }
             table[at] = n + 1;
         }
-        return new EndsWithAnyMatcher(needles.toArray(new byte[0][]), lengthUsed, table, exact);
+        return new EndsWithAnyMatcher(needles.toArray(new byte[0][]), lengthUsed, table, tests);
     }
 
     private static int slot(int suffixHash, int length, int size) {
@@ -137,17 +108,8 @@ public final class EndsWithAnyMatcher extends ValueMatcher {
         return true;
     }
 
-    private boolean anyExactMatches(DirectBuffer buffer, int offset, int length) {
-        for (ValueMatcher matcher : exact) {
-            if (matcher.matches(buffer, offset, length)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public String toString() {
-        return "endswith-any(" + exact.length + " needles)";
+        return "endswith-any(" + mergedTests() + " needles)";
     }
 }
