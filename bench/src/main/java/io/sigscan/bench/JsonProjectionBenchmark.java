@@ -74,12 +74,7 @@ public class JsonProjectionBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public long byteSum() {
-        UnsafeBuffer buffer = log.buffer();
-        long sum = 0;
-        for (int i = 0, end = buffer.capacity(); i < end; i++) {
-            sum += buffer.getByte(i);
-        }
-        return sum;
+        return MappedBytes.sum(log.buffer());
     }
 
     /** Reads the first and last byte of every projected value, so that lazy decoding is not skipped. */

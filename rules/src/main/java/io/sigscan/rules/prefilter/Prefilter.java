@@ -123,13 +123,6 @@ public final class Prefilter {
         return merged.computeIfAbsent(key, list -> searches(list.stream().map(needlesByGroup::get).toList()));
     }
 
-    /** {@link #markCandidates(int, EventView, Scratch)} for every group. */
-    public void markCandidates(EventView event, Scratch scratch) {
-        for (int group = 0; group < groups.length; group++) {
-            markCandidates(group, event, scratch);
-        }
-    }
-
     /** {@link #markCandidates(Searches, EventView, Scratch)} with the searches of one group. */
     public void markCandidates(int group, EventView event, Scratch scratch) {
         if (group < groups.length) {

@@ -49,7 +49,7 @@ class PrefilterTest {
                         .put("CommandLine", commandLine[1]);
                 Arrays.fill(marked, 0);
                 scratch.nextEvent();
-                prefilter.markCandidates(event, scratch);
+                prefilter.markCandidates(0, event, scratch);
                 for (int v = 0; v < variants; v++) {
                     boolean expected = witnesses.get(v).stream().anyMatch(needle -> needle.field().equals("Image")
                             ? folded(image).contains(needle.text())
@@ -74,7 +74,7 @@ class PrefilterTest {
         // "\u212Aill" (Kelvin sign) folds to "kill": no needle occurs byte for byte, yet a rule may match.
         Prefilter.Scratch scratch = prefilter.newScratch(marked);
         scratch.nextEvent();
-        prefilter.markCandidates(TestEvent.of(fields).put("CommandLine", "\u212Aill -9").put("Image", "x"), scratch);
+        prefilter.markCandidates(0, TestEvent.of(fields).put("CommandLine", "\u212Aill -9").put("Image", "x"), scratch);
         assertEquals(0b011L, marked[0]);
     }
 
@@ -85,7 +85,7 @@ class PrefilterTest {
         long[] marked = new long[1];
         Prefilter.Scratch scratch = prefilter.newScratch(marked);
         scratch.nextEvent();
-        prefilter.markCandidates(TestEvent.of(fields).put("Image", "CMD.EXE"), scratch);
+        prefilter.markCandidates(0, TestEvent.of(fields).put("Image", "CMD.EXE"), scratch);
         assertEquals(0b10L, marked[0]);
         assertEquals(false, prefilter.isWitnessed(0));
     }
@@ -167,13 +167,13 @@ class PrefilterTest {
         Prefilter.Scratch scratch = prefilter.newScratch(marked);
         TestEvent event = TestEvent.of(fields).put("CommandLine", "ab ab").put("CommandLine", "AB");
         scratch.nextEvent();
-        prefilter.markCandidates(event, scratch);
+        prefilter.markCandidates(0, event, scratch);
         assertEquals(1L, marked[0]);
         marked[0] = 0;
-        prefilter.markCandidates(event, scratch);
+        prefilter.markCandidates(0, event, scratch);
         assertEquals(0L, marked[0], "already reported in this event");
         scratch.nextEvent();
-        prefilter.markCandidates(event, scratch);
+        prefilter.markCandidates(0, event, scratch);
         assertEquals(1L, marked[0], "a new event reports it again");
     }
 
