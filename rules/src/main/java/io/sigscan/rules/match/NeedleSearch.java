@@ -3,34 +3,44 @@ package io.sigscan.rules.match;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.agrona.DirectBuffer;
 
 /**
- * Finds many needles at once in a value, ASCII case folded: a hashed filter over short windows
- * of the needles, then a byte-by-byte check of the few needles a hit may mean.
+ * Finds many needles at once in a value, ASCII case folded: exact-enough bit tables over the
+ * last bytes read, then a byte-by-byte check of the few needles a hit may mean.
  *
  * <p><b>Why not an automaton.</b> A dense Aho–Corasick DFA over thousands of needles (the
  * command-line fragments of every process-creation rule, the hashes of IOC rules) needs
- * megabytes of transition table, and a scan then misses the cache on nearly every byte. Here
- * each needle is represented by one <em>window</em> of up to four of its bytes, and a scan keeps
- * the last four bytes in a register and tests one bit of a bitmap per byte and window length: a
- * bitmap of 16 bits per window, a few KiB that stay in the L1 cache. A set bit is followed by a
- * comparison of the needles filed under that bit, so the cost per byte is the same for ten
- * needles or ten thousand.
+ * megabytes of transition table, and a scan then misses the cache on nearly every byte. Here a
+ * scan keeps the last four bytes in a register and, per byte, tests at most two bits of small
+ * tables that stay in the cache; only a set bit leads to comparing needles, so the cost per
+ * byte is the same for ten needles or ten thousand.
  *
- * <p><b>Windows.</b> A needle's window is its rarest run of four bytes among all the needles'
- * runs, so needles sharing common fragments ({@code \windows\}, {@code .exe}) are filed under
- * fragments that rarely occur and the check after a hit seldom runs. Needles shorter than four
- * bytes are their own window.
+ * <p><b>Needles of four bytes or more</b> are each filed under one <em>window</em> of four of
+ * their bytes: the run that is rarest among all the needles' runs, so that needles sharing common
+ * fragments ({@code \windows\}, {@code .exe}) are filed under fragments that rarely occur. The
+ * windows' hashes are bits of a table of about {@value #BITS_PER_WINDOW} bits per needle, so that
+ * a value's windows seldom hit a needle's bit by chance. (A second hash, as in a Bloom filter,
+ * was tried: on command lines it turned away under a tenth of the hits, which are mostly true
+ * window matches, and was dropped.)
+ *
+ * <p><b>Needles of one to three bytes</b> are found through an exact table of the last two
+ * bytes (65,536 bits): a needle sets the bit of its last two bytes, or, for one byte, of every
+ * pair ending with it. A separate table, because filing a short needle under a hashed window of
+ * its own length would cost one more hash per byte and window length, for every byte of every
+ * value (it was three times slower on command lines).
  *
  * <p><b>Case.</b> Needles have no upper-case ASCII letter; a value's ASCII letters are folded
- * to lower case; other bytes compare exactly. Folding ASCII case is exact for a value unless it
- * holds one of the few non-ASCII characters whose lower or upper case is ASCII ('İ', 'ı', 'ſ',
- * the Kelvin sign: what Unicode-aware case-insensitive globs and regexes may equate with an
- * ASCII letter); a scan that meets one gives up with {@link #FOLDING_DEFEATED} and the caller
- * decides without it.
+ * to lower case; other bytes compare exactly. Both tables see bytes with bit 5 (0x20) set, so
+ * case never changes a bit, and the comparison decides. Folding ASCII case is exact for a value
+ * unless it holds one of the few non-ASCII characters whose lower or upper case is ASCII ('İ',
+ * 'ı', 'ſ', the Kelvin sign: what Unicode-aware case-insensitive globs and regexes may equate
+ * with an ASCII letter); a scan that meets one gives up with {@link #FOLDING_DEFEATED} and the
+ * caller decides without it.
  *
  * <p>Immutable and shared by all scan workers; scans allocate nothing.
  */
@@ -43,7 +53,12 @@ public final class NeedleSearch {
     public static final int FOLDING_DEFEATED = 2;
 
     private static final int WINDOW = 4;
+    private static final int BITS_PER_WINDOW = 32;
     private static final int MULTIPLIER = 0x9E3779B1;
+    /** Bit 5 of each byte: set on both sides of every table lookup, so ASCII case never matters there. */
+    private static final int CASE_BITS = 0x20202020;
+    private static final int PAIRS = 1 << 16;
+    private static final int PAIR_BUCKET_BITS = 10;
     /** UTF-8 forms of the non-ASCII code points whose lower or upper case is ASCII. */
     private static final byte[][] FOLDS_TO_ASCII = foldingToAscii();
     private static final byte[] FOLD = foldTable();
@@ -54,28 +69,53 @@ public final class NeedleSearch {
         boolean onNeedle(int needle);
     }
 
-    /** One bit per hash of a window; the window lengths in use as bits 1..4. */
-    private final long[] bitmap;
-    private final int shift;
-    private final int lengthsInUse;
-    /** Needles filed under hash h: {@code filed[firstFiled[h] .. firstFiled[h + 1])}, as needle indexes. */
-    private final int[] firstFiled;
-    private final int[] filed;
     private final byte[][] needles;
-    /** Index in its needle of the last byte of the needle's window. */
-    private final int[] windowEnd;
     private final int[] ids;
+    /** Index in its needle of the last byte of the needle's window (for short needles, its last byte). */
+    private final int[] windowEnd;
 
-    private NeedleSearch(long[] bitmap, int shift, int lengthsInUse, int[] firstFiled, int[] filed, byte[][] needles,
-            int[] windowEnd, int[] ids) {
-        this.bitmap = bitmap;
-        this.shift = shift;
-        this.lengthsInUse = lengthsInUse;
-        this.firstFiled = firstFiled;
-        this.filed = filed;
+    /** Whether any needle has four bytes or more; then the window filter below is in use. */
+    private final boolean hasWindows;
+    private final long[] windowBits;
+    private final int shift;
+    /** Long needles filed under window hash h: {@code windowFiled[firstInWindow[h] .. firstInWindow[h + 1])}. */
+    private final Buckets windowBuckets;
+
+    /** The pairs of last two bytes that may end a short needle, or null when there is none. */
+    private final long[] pairBits;
+    private final Buckets pairBuckets;
+
+    /** Needle indexes filed by bucket, in one array. */
+    private record Buckets(int[] first, int[] filed) {
+        static Buckets of(List<Set<Integer>> byBucket) {
+            int[] first = new int[byBucket.size() + 1];
+            int total = 0;
+            for (int b = 0; b < byBucket.size(); b++) {
+                first[b] = total;
+                total += byBucket.get(b).size();
+            }
+            first[byBucket.size()] = total;
+            int[] filed = new int[total];
+            int at = 0;
+            for (Set<Integer> bucket : byBucket) {
+                for (int needle : bucket) {
+                    filed[at++] = needle;
+                }
+            }
+            return new Buckets(first, filed);
+        }
+    }
+
+    private NeedleSearch(byte[][] needles, int[] ids, int[] windowEnd, boolean hasWindows, long[] windowBits, int shift, Buckets windowBuckets, long[] pairBits, Buckets pairBuckets) {
         this.needles = needles;
-        this.windowEnd = windowEnd;
         this.ids = ids;
+        this.windowEnd = windowEnd;
+        this.hasWindows = hasWindows;
+        this.windowBits = windowBits;
+        this.shift = shift;
+        this.windowBuckets = windowBuckets;
+        this.pairBits = pairBits;
+        this.pairBuckets = pairBuckets;
     }
 
     /**
@@ -85,43 +125,64 @@ public final class NeedleSearch {
     public static NeedleSearch build(List<String> needles, int[] ids) {
         int count = needles.size();
         byte[][] bytes = new byte[count][];
+        int longCount = 0;
         for (int n = 0; n < count; n++) {
             bytes[n] = needles.get(n).getBytes(StandardCharsets.UTF_8);
             if (bytes[n].length == 0) {
                 throw new IllegalArgumentException("empty needle");
             }
+            if (bytes[n].length >= WINDOW) {
+                longCount++;
+            }
         }
         int[] windowEnd = chooseWindows(bytes);
 
-        int bits = 12;
-        while (bits < 22 && (1 << bits) < count * 16) {
+        int bits = 10;
+        while (bits < 22 && (1 << bits) < longCount * BITS_PER_WINDOW) {
             bits++;
         }
         int shift = 32 - bits;
-        int[] hashes = new int[count];
-        int lengthsInUse = 0;
-        int[] perHash = new int[(1 << bits) + 1];
+        long[] windowBits = new long[(1 << bits) >>> 6];
+        List<Set<Integer>> windowFiled = emptyBuckets(1 << bits);
+        long[] pairBits = new long[PAIRS >>> 6];
+        List<Set<Integer>> pairFiled = emptyBuckets(1 << PAIR_BUCKET_BITS);
+        boolean hasPairs = false;
         for (int n = 0; n < count; n++) {
-            int length = Math.min(WINDOW, bytes[n].length);
-            lengthsInUse |= 1 << length;
-            int word = 0;
-            for (int i = windowEnd[n] - length + 1; i <= windowEnd[n]; i++) {
-                word = word >>> 8 | (bytes[n][i] & 0xFF) << 24;
+            byte[] needle = bytes[n];
+            if (needle.length >= WINDOW) {
+                int end = windowEnd[n];
+                int folded = (needle[end - 3] & 0xFF | (needle[end - 2] & 0xFF) << 8 | (needle[end - 1] & 0xFF) << 16
+                        | (needle[end] & 0xFF) << 24) | CASE_BITS;
+                int h = (folded * MULTIPLIER) >>> shift;
+                windowBits[h >>> 6] |= 1L << h;
+                windowFiled.get(h).add(n);
+            } else {
+                hasPairs = true;
+                int last = (needle[needle.length - 1] | 0x20) & 0xFF;
+                for (int before = 0; before < 256; before++) {
+                    if (needle.length >= 2 && before != (needle[needle.length - 2] & 0xFF)) {
+                        continue;
+                    }
+                    int pair = last << 8 | ((before | 0x20) & 0xFF);
+                    pairBits[pair >>> 6] |= 1L << pair;
+                    pairFiled.get(pairBucket(pair)).add(n);
+                }
             }
-            hashes[n] = hash(word >>> (8 * (WINDOW - length)), length, shift);
-            perHash[hashes[n] + 1]++;
         }
-        for (int h = 0; h < 1 << bits; h++) {
-            perHash[h + 1] += perHash[h];
+        return new NeedleSearch(bytes, ids.clone(), windowEnd, longCount > 0, windowBits, shift,
+                Buckets.of(windowFiled), hasPairs ? pairBits : null, Buckets.of(pairFiled));
+    }
+
+    private static List<Set<Integer>> emptyBuckets(int count) {
+        List<Set<Integer>> buckets = new ArrayList<>(count);
+        for (int b = 0; b < count; b++) {
+            buckets.add(new LinkedHashSet<>());
         }
-        int[] filed = new int[count];
-        int[] cursor = Arrays.copyOf(perHash, perHash.length);
-        long[] bitmap = new long[Math.max(1, (1 << bits) >>> 6)];
-        for (int n = 0; n < count; n++) {
-            filed[cursor[hashes[n]]++] = n;
-            bitmap[hashes[n] >>> 6] |= 1L << hashes[n];
-        }
-        return new NeedleSearch(bitmap, shift, lengthsInUse, perHash, filed, bytes, windowEnd, ids.clone());
+        return buckets;
+    }
+
+    private static int pairBucket(int pair) {
+        return (pair * MULTIPLIER) >>> (32 - PAIR_BUCKET_BITS);
     }
 
     /** Per needle, the end of its rarest four-byte run across all needles (the whole needle when shorter). */
@@ -187,14 +248,6 @@ public final class NeedleSearch {
     }
 
     /**
-     * The bitmap index of a window: its bytes, the first in the low byte, and its length. Bit 5
-     * (0x20) of every byte is set first, so that folding case never changes the hash.
-     */
-    private static int hash(int window, int length, int shift) {
-        return ((window | 0x20202020) * MULTIPLIER + length * 0x7F4A7C15) >>> shift;
-    }
-
-    /**
      * Runs {@code bytes[0, length)} through the search, telling {@code sink} every needle that
      * occurs (a needle may be told more than once).
      *
@@ -203,45 +256,40 @@ public final class NeedleSearch {
      *         are not all there are and the caller must decide without this search
      */
     public int scan(byte[] bytes, int length, NeedleSink sink) {
-        final long[] bits = bitmap;
+        final boolean windows = hasWindows;
+        final long[] bits = windowBits;
+        final long[] pairs = pairBits;
         final int shift = this.shift;
-        final int lengths = lengthsInUse;
         int word = 0;
         for (int i = 0; i < length; i++) {
             final byte b = bytes[i];
             if (b < 0 && foldsToAscii(bytes, i, length)) {
                 return FOLDING_DEFEATED;
             }
+            // The last four bytes, the newest in the high byte; windows before the fourth byte hold zeros, never a match.
             word = word >>> 8 | (b & 0xFF) << 24;
-            if (i >= WINDOW - 1 && (lengths & 1 << WINDOW) != 0) {
-                final int h = hash(word, WINDOW, shift);
-                if ((bits[h >>> 6] & 1L << h) != 0 && verify(h, bytes, i, length, sink)) {
+            final int folded = word | CASE_BITS;
+            if (windows) {
+                final int h = (folded * MULTIPLIER) >>> shift;
+                if ((bits[h >>> 6] & 1L << h) != 0
+                        && verify(windowBuckets, h, bytes, i, length, sink)) {
                     return STOPPED;
                 }
             }
-            if ((lengths & 0b1110) != 0 && shortWindows(word, i, bytes, length, sink)) {
-                return STOPPED;
+            if (pairs != null) {
+                final int pair = folded >>> 16;
+                if ((pairs[pair >>> 6] & 1L << pair) != 0 && verify(pairBuckets, pairBucket(pair), bytes, i, length, sink)) {
+                    return STOPPED;
+                }
             }
         }
         return NO_NEEDLE;
     }
 
-    /** The needles shorter than a window, ending at {@code i}. */
-    private boolean shortWindows(int word, int i, byte[] bytes, int length, NeedleSink sink) {
-        for (int size = 1; size < WINDOW; size++) {
-            if ((lengthsInUse & 1 << size) != 0 && i >= size - 1) {
-                final int h = hash(word >>> (8 * (WINDOW - size)), size, shift);
-                if ((bitmap[h >>> 6] & 1L << h) != 0 && verify(h, bytes, i, length, sink)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Checks the needles filed under {@code h} whose window ends at {@code i}; true when the sink stops. */
-    private boolean verify(int h, byte[] bytes, int i, int length, NeedleSink sink) {
-        for (int f = firstFiled[h]; f < firstFiled[h + 1]; f++) {
+    /** Checks the needles of {@code bucket} whose window would end at {@code i}; true when the sink stops. */
+    private boolean verify(Buckets buckets, int bucket, byte[] bytes, int i, int length, NeedleSink sink) {
+        final int[] filed = buckets.filed;
+        for (int f = buckets.first[bucket], last = buckets.first[bucket + 1]; f < last; f++) {
             final int n = filed[f];
             final byte[] needle = needles[n];
             final int start = i - windowEnd[n];
@@ -276,22 +324,28 @@ public final class NeedleSearch {
                 return FOLDING_DEFEATED;
             }
             word = word >>> 8 | (b & 0xFF) << 24;
-            for (int size = 1; size <= WINDOW; size++) {
-                if ((lengthsInUse & 1 << size) != 0 && i - offset >= size - 1) {
-                    final int h = hash(word >>> (8 * (WINDOW - size)), size, shift);
-                    if ((bitmap[h >>> 6] & 1L << h) != 0 && anyFiledOccurs(h, buffer, offset, i, end)) {
-                        return STOPPED;
-                    }
+            final int folded = word | CASE_BITS;
+            if (hasWindows) {
+                final int h = (folded * MULTIPLIER) >>> shift;
+                if ((windowBits[h >>> 6] & 1L << h) != 0
+                        && anyFiledOccurs(windowBuckets, h, buffer, offset, i, end)) {
+                    return STOPPED;
                 }
+            }
+            final int pair = folded >>> 16;
+            if (pairBits != null && (pairBits[pair >>> 6] & 1L << pair) != 0
+                    && anyFiledOccurs(pairBuckets, pairBucket(pair), buffer, offset, i, end)) {
+                return STOPPED;
             }
         }
         return NO_NEEDLE;
     }
 
-    private boolean anyFiledOccurs(int h, DirectBuffer buffer, int offset, int i, int end) {
-        for (int f = firstFiled[h]; f < firstFiled[h + 1]; f++) {
-            final byte[] needle = needles[filed[f]];
-            final int start = i - windowEnd[filed[f]];
+    private boolean anyFiledOccurs(Buckets buckets, int bucket, DirectBuffer buffer, int offset, int i, int end) {
+        for (int f = buckets.first[bucket]; f < buckets.first[bucket + 1]; f++) {
+            final int n = buckets.filed[f];
+            final byte[] needle = needles[n];
+            final int start = i - windowEnd[n];
             if (start >= offset && start + needle.length <= end && foldedEquals(buffer, start, needle)) {
                 return true;
             }
