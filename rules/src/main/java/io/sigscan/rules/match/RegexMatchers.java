@@ -1,5 +1,7 @@
 package io.sigscan.rules.match;
 
+import java.util.List;
+
 import io.sigscan.rules.ir.ValueTest;
 
 /**
@@ -21,7 +23,7 @@ final class RegexMatchers {
     /** The regex's matcher, behind a literal guard when the pattern requires some literal text. */
     static ValueMatcher forRegex(ValueTest.Regex regex) {
         ValueMatcher matcher = unguarded(regex);
-        String required = RegexLiterals.longestRequiredRun(regex.pattern());
+        List<String> required = RegexLiterals.requiredRuns(regex.pattern());
         return required.isEmpty() ? matcher : new LiteralGuardedMatcher(required, matcher);
     }
 

@@ -2,6 +2,8 @@ package io.sigscan.rules.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,5 +39,17 @@ class RegexLiteralsTest {
     })
     void longestRequiredRun(String regex, String expected) {
         assertEquals(expected, RegexLiterals.longestRequiredRun(regex));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " => ", value = {
+        // Every run is required, not only the longest: a guard checks them all (runs shown split by ' ~ ').
+        "(?i)(set).*&&\\s?set.*(environment|invoke).*&&.*x => && ~ set ~ x",
+        "^C:\\\\Windows\\\\ntdll\\.dll\\+[a-z0-9]{4,6}\\|UNKNOWN\\([A-Z0-9]{16}\\)$ => c:\\windows\\ntdll.dll+ ~ |unknown( ~ )",
+        "rundle?32\\.dll => rundl ~ 32.dll",
+        "foo|barbaz => ''",
+    })
+    void requiredRuns(String regex, String expected) {
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(" ~ ")), RegexLiterals.requiredRuns(regex));
     }
 }
