@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import io.sigscan.rules.match.ValueMatcher;
 /**
  * Turns an IR expression into one {@link EventPredicate}: a tree of method-handle combinators of
  * type {@code (EventView)boolean} ({@code guardWithTest} for and/or, split in halves so depth
- * grows with the logarithm of the operand count; an or's case-insensitive contains tests on one
+ * grows with the logarithm of the operand count, operands cheapest first; an or's case-insensitive contains tests on one
  * field merged into one multi-needle matcher; {@code filterReturnValue} for not; leaves from
  * {@link Leaves} with matcher and slot bound in), installed as a constant in a hidden class of
  * its own (see {@link PredicateTemplate}).
@@ -88,33 +89,79 @@ final class PredicateCompiler {
     }
 
     MethodHandle handle(Expr expr) {
+        return costed(expr).handle();
+    }
+
+    /** A compiled expression and what evaluating it costs at worst, in {@link ValueMatcher#cost()} units. */
+    private record Costed(MethodHandle handle, int cost) {
+    }
+
+    /** How many times a field test a keyword test costs: it reads every string value of the event. */
+    private static final int KEYWORD_FACTOR = 8;
+
+    private Costed costed(Expr expr) {
         if (expr instanceof Expr.And and) {
-            return and(handles(and.operands()), 0, and.operands().size());
+            List<Costed> operands = cheapestFirst(and.operands().stream().map(this::costed).toList());
+            return new Costed(and(handles(operands), 0, operands.size()), totalCost(operands));
         }
         if (expr instanceof Expr.Or or) {
-            List<MethodHandle> operands = orHandles(or.operands());
-            return or(operands, 0, operands.size());
+            List<Costed> operands = cheapestFirst(orOperands(or.operands()));
+            return new Costed(or(handles(operands), 0, operands.size()), totalCost(operands));
         }
         if (expr instanceof Expr.Not not) {
-            return MethodHandles.filterReturnValue(handle(not.operand()), NOT);
+            Costed operand = costed(not.operand());
+            return new Costed(MethodHandles.filterReturnValue(operand.handle(), NOT), operand.cost());
         }
         if (expr instanceof Expr.Const constant) {
-            return constant.value() ? ALWAYS_TRUE : ALWAYS_FALSE;
+            return new Costed(constant.value() ? ALWAYS_TRUE : ALWAYS_FALSE, 0);
         }
         if (expr instanceof Expr.Match match) {
-            return MethodHandles.insertArguments(ANY_VALUE_MATCHES, 0, matcher(match.test()), slot(match.field()));
+            return valueTest(matcher(match.test()), slot(match.field()), 1);
         }
         if (expr instanceof Expr.Keyword keyword) {
-            return MethodHandles.insertArguments(ANY_VALUE_MATCHES, 0, matcher(keyword.test()), EventView.KEYWORDS);
+            return valueTest(matcher(keyword.test()), EventView.KEYWORDS, KEYWORD_FACTOR);
         }
         if (expr instanceof Expr.IsNull isNull) {
-            return MethodHandles.insertArguments(IS_NULL, 0, slot(isNull.field()));
+            return new Costed(MethodHandles.insertArguments(IS_NULL, 0, slot(isNull.field())), ValueMatcher.BOUNDED);
         }
         if (expr instanceof Expr.FieldRef fieldRef) {
-            return MethodHandles.insertArguments(FIELD_REF, 0, fieldRef.position(), fieldRef.cased(),
-                    slot(fieldRef.field()), slot(fieldRef.referenced()));
+            return new Costed(MethodHandles.insertArguments(FIELD_REF, 0, fieldRef.position(), fieldRef.cased(),
+                    slot(fieldRef.field()), slot(fieldRef.referenced())), ValueMatcher.LINEAR);
         }
-        return MethodHandles.insertArguments(EXISTS, 0, slot(((Expr.Exists) expr).field()));
+        return new Costed(MethodHandles.insertArguments(EXISTS, 0, slot(((Expr.Exists) expr).field())),
+                ValueMatcher.BOUNDED);
+    }
+
+    private static Costed valueTest(ValueMatcher matcher, int slot, int factor) {
+        return new Costed(MethodHandles.insertArguments(ANY_VALUE_MATCHES, 0, matcher, slot), matcher.cost() * factor);
+    }
+
+    /**
+     * The operands sorted by cost, cheapest first, ties in rule order. Sigma's {@code and} and
+     * {@code or} have no side effects, so their operands may be tested in any order; testing the
+     * cheap ones first means the expensive ones (regexes, keyword scans) run only when the cheap
+     * ones leave the answer open.
+     */
+    private static List<Costed> cheapestFirst(List<Costed> operands) {
+        List<Costed> sorted = new ArrayList<>(operands);
+        sorted.sort(Comparator.comparingInt(Costed::cost));
+        return sorted;
+    }
+
+    private static int totalCost(List<Costed> operands) {
+        long total = 0;
+        for (Costed operand : operands) {
+            total += operand.cost();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, total);
+    }
+
+    private static List<MethodHandle> handles(List<Costed> operands) {
+        List<MethodHandle> handles = new ArrayList<>(operands.size());
+        for (Costed operand : operands) {
+            handles.add(operand.handle());
+        }
+        return handles;
     }
 
     private MethodHandle and(List<MethodHandle> operands, int from, int to) {
@@ -139,22 +186,14 @@ final class PredicateCompiler {
         return MethodHandles.guardWithTest(or(operands, from, middle), ALWAYS_TRUE, or(operands, middle, to));
     }
 
-    private List<MethodHandle> handles(List<Expr> operands) {
-        List<MethodHandle> handles = new ArrayList<>(operands.size());
-        for (Expr operand : operands) {
-            handles.add(handle(operand));
-        }
-        return handles;
-    }
-
     /**
-     * The operands of an {@code or} as handles, with the case-insensitive {@code contains} tests
+     * The operands of an {@code or}, compiled, with the case-insensitive {@code contains} tests
      * on each field (keywords count as one field) merged into one {@link ContainsAnyMatcher},
      * and the case-insensitive {@code endswith} tests into one {@link EndsWithAnyMatcher}, when
      * there are at least {@link #MERGED_TESTS} of a kind: one pass over the value instead of
      * one per needle.
      */
-    private List<MethodHandle> orHandles(List<Expr> operands) {
+    private List<Costed> orOperands(List<Expr> operands) {
         Map<MergeKey, List<ValueTest>> mergeable = new LinkedHashMap<>();
         for (Expr operand : operands) {
             MergeKey key = mergeKey(operand);
@@ -163,19 +202,20 @@ final class PredicateCompiler {
             }
         }
         mergeable.values().removeIf(tests -> tests.size() < MERGED_TESTS);
-        List<MethodHandle> handles = new ArrayList<>(operands.size());
+        List<Costed> compiled = new ArrayList<>(operands.size());
         for (Map.Entry<MergeKey, List<ValueTest>> merged : mergeable.entrySet()) {
             ValueMatcher matcher = mergedMatchers.computeIfAbsent(merged.getValue(),
                     merged.getKey().suffix() ? EndsWithAnyMatcher::of : ContainsAnyMatcher::of);
-            handles.add(MethodHandles.insertArguments(ANY_VALUE_MATCHES, 0, matcher, merged.getKey().slot()));
+            int slot = merged.getKey().slot();
+            compiled.add(valueTest(matcher, slot, slot == EventView.KEYWORDS ? KEYWORD_FACTOR : 1));
         }
         for (Expr operand : operands) {
             MergeKey key = mergeKey(operand);
             if (key == null || !mergeable.containsKey(key)) {
-                handles.add(handle(operand));
+                compiled.add(costed(operand));
             }
         }
-        return handles;
+        return compiled;
     }
 
     /** Tests of one slot one merged matcher can take: {@code contains} or ({@code suffix}) {@code endswith}. */

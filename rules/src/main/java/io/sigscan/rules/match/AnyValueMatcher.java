@@ -10,6 +10,11 @@ final class AnyValueMatcher extends ValueMatcher {
     }
 
     @Override
+    public int cost() {
+        return BOUNDED;
+    }
+
+    @Override
     public boolean matches(DirectBuffer buffer, int offset, int length) {
         return true;
     }

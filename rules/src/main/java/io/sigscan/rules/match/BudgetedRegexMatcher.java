@@ -27,6 +27,11 @@ final class BudgetedRegexMatcher extends ValueMatcher {
     }
 
     @Override
+    public int cost() {
+        return REGEX;
+    }
+
+    @Override
     public boolean matches(DirectBuffer buffer, int offset, int length) {
         final CountingText text = new CountingText(buffer.getStringWithoutLengthUtf8(offset, length), stepBudget);
         try {

@@ -19,6 +19,11 @@ final class CidrMatcher extends ValueMatcher {
     }
 
     @Override
+    public int cost() {
+        return BOUNDED;
+    }
+
+    @Override
     public boolean matches(DirectBuffer buffer, int offset, int length) {
         final int end = offset + length;
         if (!network.ipv6()) {

@@ -70,6 +70,11 @@ public final class EndsWithAnyMatcher extends MergedTestsMatcher {
     }
 
     @Override
+    public int cost() {
+        return BOUNDED;
+    }
+
+    @Override
     public boolean matches(DirectBuffer buffer, int offset, int length) {
         final boolean[] used = lengthUsed;
         final int longest = Math.min(used.length - 1, length);

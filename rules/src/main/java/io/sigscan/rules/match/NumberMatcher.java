@@ -17,6 +17,11 @@ final class NumberMatcher extends ValueMatcher {
     }
 
     @Override
+    public int cost() {
+        return BOUNDED;
+    }
+
+    @Override
     public boolean matches(DirectBuffer buffer, int offset, int length) {
         final int order = bound.compare(buffer, offset, length);
         return order != DecimalText.NOT_A_NUMBER && comparison.holds(order);

@@ -23,6 +23,11 @@ final class RegexMatcher extends ValueMatcher {
     }
 
     @Override
+    public int cost() {
+        return REGEX;
+    }
+
+    @Override
     public boolean matches(DirectBuffer buffer, int offset, int length) {
         final byte[] value = new byte[length];
         buffer.getBytes(offset, value);

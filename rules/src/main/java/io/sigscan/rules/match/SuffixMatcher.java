@@ -16,6 +16,11 @@ final class SuffixMatcher extends ValueMatcher {
     }
 
     @Override
+    public int cost() {
+        return BOUNDED;
+    }
+
+    @Override
     public boolean matches(DirectBuffer buffer, int offset, int length) {
         final byte[] needle = this.needle;
         final int count = needle.length;

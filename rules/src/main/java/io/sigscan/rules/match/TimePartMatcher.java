@@ -17,6 +17,11 @@ final class TimePartMatcher extends ValueMatcher {
     }
 
     @Override
+    public int cost() {
+        return BOUNDED;
+    }
+
+    @Override
     public boolean matches(DirectBuffer buffer, int offset, int length) {
         final long part = TimestampText.part(field, buffer, offset, length);
         return part != TimestampText.NOT_A_TIMESTAMP && comparison.holds(Long.compare(part, value));

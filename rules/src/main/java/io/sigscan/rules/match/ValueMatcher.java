@@ -13,7 +13,24 @@ import io.sigscan.rules.ir.ValueTest;
  */
 public abstract class ValueMatcher {
 
+    /** Cost class of a matcher that reads a bounded part of the value (equality, prefix, suffix, number). */
+    public static final int BOUNDED = 1;
+    /** Cost class of a matcher that reads the whole value once ({@code contains}, globs, merged needles). */
+    public static final int LINEAR = 4;
+    /** Cost class of a matcher that may run a regex engine: copies, allocation, many steps per byte. */
+    public static final int REGEX = 40;
+
     ValueMatcher() {
+    }
+
+    /**
+     * What one call costs, roughly, as one of {@link #BOUNDED}, {@link #LINEAR} and {@link #REGEX}
+     * (the numbers are relative weights): compiled {@code and}s and {@code or}s test their
+     * cheapest operands first, so an expensive test runs only when the cheap ones leave the
+     * answer open.
+     */
+    public int cost() {
+        return LINEAR;
     }
 
     /** Whether the {@code length} bytes of UTF-8 at {@code offset} of {@code buffer} pass the test. */

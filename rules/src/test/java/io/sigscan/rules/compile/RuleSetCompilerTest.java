@@ -246,6 +246,20 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void anAndTestsItsCheapOperandsBeforeARegexWrittenFirst() {
+        // The regex backtracks out of its budget whenever it runs: the count shows whether it ran.
+        SigmaRule rule = rule("Cheap first", PROCESS_CREATION,
+                and(regex("CommandLine", "^(a+)+\\1$"), match("User", "nobody")));
+        CompiledRuleSet set = compileClean(rule);
+        String backtracking = "a".repeat(40) + "!";
+        assertEquals(List.of(), hits(set, TestEvent.of(set.fields()).put("User", "someone").put("CommandLine", backtracking)));
+        assertEquals(0, set.regexBudgetExhaustions(), "the user test failed first, so the regex never ran");
+        assertEquals(List.of(), hits(set, TestEvent.of(set.fields()).put("User", "nobody").put("CommandLine", backtracking)));
+        assertEquals(1, set.regexBudgetExhaustions(), "the user test passed, so the regex ran");
+        assertEquals(List.of("Cheap first"), hits(set, TestEvent.of(set.fields()).put("User", "NOBODY").put("CommandLine", "aa")));
+    }
+
+    @Test
     void regexBudgetExhaustionsAreCountedOnTheRuleSet() {
         SigmaRule backtracking = rule("Backtracking", PROCESS_CREATION, regex("CommandLine", "^(a+)+\\1$"));
         CompiledRuleSet set = compileClean(WHOAMI, backtracking);
