@@ -2,7 +2,6 @@ package io.sigscan.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +20,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.sigscan.engine.ScanOptions;
-import io.sigscan.engine.json.JsonFormat;
-import io.sigscan.engine.record.RecordReader;
-import io.sigscan.rules.event.EventView;
-import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.ir.ValueTest;
 import io.sigscan.rules.match.ValueMatcher;
 
@@ -79,44 +73,15 @@ public class MatcherBenchmark {
         };
     }
 
-    /** The first {@link #VALUES} values of the typical string fields in a generated sample, shuffled by kind. */
+    /** The first {@link #VALUES} values of the typical string fields in a generated sample, in event order. */
     private void collectValues() throws IOException {
-        FieldTable.Builder builder = FieldTable.builder();
-        for (String field : VALUE_FIELDS) {
-            builder.add(field);
-        }
-        FieldTable fields = builder.build();
-        List<byte[]> collected = new ArrayList<>();
-        try (GeneratedLog log = GeneratedLog.create(VALUES)) {
-            RecordReader reader = JsonFormat.LINES.newReader(fields, ScanOptions.DEFAULT_MAX_RECORD_BYTES);
-            reader.read(log.buffer(), 0, log.buffer().capacity(), (offset, line, kind, message) -> {
-                throw new IllegalStateException(message);
-            }, record -> {
-                EventView view = record.view();
-                for (int slot = 1; slot < fields.size() && collected.size() < VALUES; slot++) {
-                    for (int i = 0; i < view.valueCount(slot); i++) {
-                        byte[] bytes = new byte[view.valueLength(slot, i)];
-                        view.valueBuffer(slot, i).getBytes(view.valueOffset(slot, i), bytes);
-                        collected.add(bytes);
-                    }
-                }
-            });
-        }
-        int total = 0;
+        SampleValues sample = SampleValues.collect(VALUES, VALUE_FIELDS);
+        values.wrap(sample.bytes);
+        System.arraycopy(sample.offsets, 0, offsets, 0, VALUES);
+        System.arraycopy(sample.lengths, 0, lengths, 0, VALUES);
         for (int i = 0; i < VALUES; i++) {
-            total += collected.get(i).length;
+            strings[i] = new String(sample.bytes, offsets[i], lengths[i], StandardCharsets.UTF_8);
         }
-        byte[] all = new byte[total];
-        int at = 0;
-        for (int i = 0; i < VALUES; i++) {
-            byte[] value = collected.get(i);
-            System.arraycopy(value, 0, all, at, value.length);
-            offsets[i] = at;
-            lengths[i] = value.length;
-            strings[i] = new String(value, StandardCharsets.UTF_8);
-            at += value.length;
-        }
-        values.wrap(all);
         needle = needle.toLowerCase(Locale.ROOT);
     }
 
