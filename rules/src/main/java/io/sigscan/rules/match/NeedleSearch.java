@@ -1,5 +1,8 @@
 package io.sigscan.rules.match;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +30,13 @@ import org.agrona.DirectBuffer;
  * a value's windows seldom hit a needle's bit by chance. (A second hash, as in a Bloom filter,
  * was tried: on command lines it turned away under a tenth of the hits, which are mostly true
  * window matches, and was dropped.)
+ *
+ * <p><b>Stride.</b> When every needle has {@code 4 + k} bytes or more (k up to
+ * {@value #MAX_STRIDE} - 1), each is filed under k + 1 consecutive windows instead of one, and a
+ * scan tests only every (k + 1)-th position: any occurrence has one of its windows ending
+ * there. Keyword rules (every string value of every event of their log source: SigmaHQ's
+ * Mimikatz keywords apply to all Windows events) have long needles, so this cuts most of their
+ * per-byte work.
  *
  * <p><b>Needles of one to three bytes</b> are found through an exact table of the last two
  * bytes (65,536 bits): a needle sets the bit of its last two bytes, or, for one byte, of every
@@ -57,6 +67,11 @@ public final class NeedleSearch {
     private static final int MULTIPLIER = 0x9E3779B1;
     /** Bit 5 of each byte: set on both sides of every table lookup, so ASCII case never matters there. */
     private static final int CASE_BITS = 0x20202020;
+    /** Most windows a needle is filed under (see {@link #scanStrided}). */
+    private static final int MAX_STRIDE = 8;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int PAIRS = 1 << 16;
     private static final int PAIR_BUCKET_BITS = 10;
     /** UTF-8 forms of the non-ASCII code points whose lower or upper case is ASCII. */
@@ -71,23 +86,29 @@ public final class NeedleSearch {
 
     private final byte[][] needles;
     private final int[] ids;
-    /** Index in its needle of the last byte of the needle's window (for short needles, its last byte). */
-    private final int[] windowEnd;
 
     /** Whether any needle has four bytes or more; then the window filter below is in use. */
     private final boolean hasWindows;
     private final long[] windowBits;
     private final int shift;
-    /** Long needles filed under window hash h: {@code windowFiled[firstInWindow[h] .. firstInWindow[h + 1])}. */
+    /** Long needles by the hash of a window they are filed under. */
     private final Buckets windowBuckets;
+    /**
+     * How many consecutive windows each long needle is filed under, when every needle is long
+     * enough for more than one ({@link #scanStrided}); 1 otherwise.
+     */
+    private final int stride;
 
     /** The pairs of last two bytes that may end a short needle, or null when there is none. */
     private final long[] pairBits;
     private final Buckets pairBuckets;
 
-    /** Needle indexes filed by bucket, in one array. */
-    private record Buckets(int[] first, int[] filed) {
-        static Buckets of(List<Set<Integer>> byBucket) {
+    /**
+     * Filings by bucket, in one array: {@code needle[f]} is filed with the window ending at
+     * index {@code end[f]} of that needle, for f in {@code first[b] .. first[b + 1]}.
+     */
+    private record Buckets(int[] first, int[] needle, int[] end) {
+        static Buckets of(List<Set<Long>> byBucket) {
             int[] first = new int[byBucket.size() + 1];
             int total = 0;
             for (int b = 0; b < byBucket.size(); b++) {
@@ -95,25 +116,32 @@ public final class NeedleSearch {
                 total += byBucket.get(b).size();
             }
             first[byBucket.size()] = total;
-            int[] filed = new int[total];
+            int[] needle = new int[total];
+            int[] end = new int[total];
             int at = 0;
-            for (Set<Integer> bucket : byBucket) {
-                for (int needle : bucket) {
-                    filed[at++] = needle;
+            for (Set<Long> bucket : byBucket) {
+                for (long filing : bucket) {
+                    needle[at] = (int) (filing >>> 32);
+                    end[at++] = (int) filing;
                 }
             }
-            return new Buckets(first, filed);
+            return new Buckets(first, needle, end);
+        }
+
+        static long filing(int needle, int end) {
+            return (long) needle << 32 | end;
         }
     }
 
-    private NeedleSearch(byte[][] needles, int[] ids, int[] windowEnd, boolean hasWindows, long[] windowBits, int shift, Buckets windowBuckets, long[] pairBits, Buckets pairBuckets) {
+    private NeedleSearch(byte[][] needles, int[] ids, boolean hasWindows, long[] windowBits, int shift,
+            Buckets windowBuckets, int stride, long[] pairBits, Buckets pairBuckets) {
         this.needles = needles;
         this.ids = ids;
-        this.windowEnd = windowEnd;
         this.hasWindows = hasWindows;
         this.windowBits = windowBits;
         this.shift = shift;
         this.windowBuckets = windowBuckets;
+        this.stride = stride;
         this.pairBits = pairBits;
         this.pairBuckets = pairBuckets;
     }
@@ -126,6 +154,7 @@ public final class NeedleSearch {
         int count = needles.size();
         byte[][] bytes = new byte[count][];
         int longCount = 0;
+        int shortest = Integer.MAX_VALUE;
         for (int n = 0; n < count; n++) {
             bytes[n] = needles.get(n).getBytes(StandardCharsets.UTF_8);
             if (bytes[n].length == 0) {
@@ -134,28 +163,33 @@ public final class NeedleSearch {
             if (bytes[n].length >= WINDOW) {
                 longCount++;
             }
+            shortest = Math.min(shortest, bytes[n].length);
         }
-        int[] windowEnd = chooseWindows(bytes);
+        // Needles of n >= 5 bytes have n - 3 windows: filed under `stride` consecutive ones, a
+        // scan need only test every stride-th position.
+        int stride = count == 0 ? 1 : Math.max(1, Math.min(MAX_STRIDE, shortest - WINDOW + 1));
+        int[] windowEnd = chooseWindows(bytes, stride);
 
         int bits = 10;
-        while (bits < 22 && (1 << bits) < longCount * BITS_PER_WINDOW) {
+        while (bits < 22 && (1 << bits) < longCount * stride * BITS_PER_WINDOW) {
             bits++;
         }
         int shift = 32 - bits;
         long[] windowBits = new long[(1 << bits) >>> 6];
-        List<Set<Integer>> windowFiled = emptyBuckets(1 << bits);
+        List<Set<Long>> windowFiled = emptyBuckets(1 << bits);
         long[] pairBits = new long[PAIRS >>> 6];
-        List<Set<Integer>> pairFiled = emptyBuckets(1 << PAIR_BUCKET_BITS);
+        List<Set<Long>> pairFiled = emptyBuckets(1 << PAIR_BUCKET_BITS);
         boolean hasPairs = false;
         for (int n = 0; n < count; n++) {
             byte[] needle = bytes[n];
             if (needle.length >= WINDOW) {
-                int end = windowEnd[n];
-                int folded = (needle[end - 3] & 0xFF | (needle[end - 2] & 0xFF) << 8 | (needle[end - 1] & 0xFF) << 16
-                        | (needle[end] & 0xFF) << 24) | CASE_BITS;
-                int h = (folded * MULTIPLIER) >>> shift;
-                windowBits[h >>> 6] |= 1L << h;
-                windowFiled.get(h).add(n);
+                for (int end = windowEnd[n] - stride + 1; end <= windowEnd[n]; end++) {
+                    int folded = (needle[end - 3] & 0xFF | (needle[end - 2] & 0xFF) << 8
+                            | (needle[end - 1] & 0xFF) << 16 | (needle[end] & 0xFF) << 24) | CASE_BITS;
+                    int h = (folded * MULTIPLIER) >>> shift;
+                    windowBits[h >>> 6] |= 1L << h;
+                    windowFiled.get(h).add(Buckets.filing(n, end));
+                }
             } else {
                 hasPairs = true;
                 int last = (needle[needle.length - 1] | 0x20) & 0xFF;
@@ -165,16 +199,16 @@ public final class NeedleSearch {
                     }
                     int pair = last << 8 | ((before | 0x20) & 0xFF);
                     pairBits[pair >>> 6] |= 1L << pair;
-                    pairFiled.get(pairBucket(pair)).add(n);
+                    pairFiled.get(pairBucket(pair)).add(Buckets.filing(n, needle.length - 1));
                 }
             }
         }
-        return new NeedleSearch(bytes, ids.clone(), windowEnd, longCount > 0, windowBits, shift,
-                Buckets.of(windowFiled), hasPairs ? pairBits : null, Buckets.of(pairFiled));
+        return new NeedleSearch(bytes, ids.clone(), longCount > 0, windowBits, shift, Buckets.of(windowFiled), stride,
+                hasPairs ? pairBits : null, Buckets.of(pairFiled));
     }
 
-    private static List<Set<Integer>> emptyBuckets(int count) {
-        List<Set<Integer>> buckets = new ArrayList<>(count);
+    private static List<Set<Long>> emptyBuckets(int count) {
+        List<Set<Long>> buckets = new ArrayList<>(count);
         for (int b = 0; b < count; b++) {
             buckets.add(new LinkedHashSet<>());
         }
@@ -185,16 +219,22 @@ public final class NeedleSearch {
         return (pair * MULTIPLIER) >>> (32 - PAIR_BUCKET_BITS);
     }
 
-    /** Per needle, the end of its rarest four-byte run across all needles (the whole needle when shorter). */
-    private static int[] chooseWindows(byte[][] needles) {
+    /**
+     * Per needle, the end of the last of its {@code stride} consecutive four-byte runs that are
+     * rarest, together, across all needles (the whole needle when shorter than four bytes).
+     */
+    private static int[] chooseWindows(byte[][] needles, int stride) {
         WindowCounts counts = new WindowCounts(needles);
         int[] windowEnd = new int[needles.length];
         for (int n = 0; n < needles.length; n++) {
             byte[] needle = needles[n];
             windowEnd[n] = needle.length - 1;
-            int best = Integer.MAX_VALUE;
-            for (int end = WINDOW - 1; end < needle.length; end++) {
-                int seen = counts.count(window(needle, end));
+            long best = Long.MAX_VALUE;
+            for (int end = WINDOW - 1 + stride - 1; end < needle.length; end++) {
+                long seen = 0;
+                for (int k = 0; k < stride; k++) {
+                    seen += counts.count(window(needle, end - k));
+                }
                 if (seen < best) {
                     best = seen;
                     windowEnd[n] = end;
@@ -256,6 +296,9 @@ public final class NeedleSearch {
      *         are not all there are and the caller must decide without this search
      */
     public int scan(byte[] bytes, int length, NeedleSink sink) {
+        if (stride > 1) {
+            return scanStrided(bytes, length, sink);
+        }
         final boolean windows = hasWindows;
         final long[] bits = windowBits;
         final long[] pairs = pairBits;
@@ -271,8 +314,7 @@ public final class NeedleSearch {
             final int folded = word | CASE_BITS;
             if (windows) {
                 final int h = (folded * MULTIPLIER) >>> shift;
-                if ((bits[h >>> 6] & 1L << h) != 0
-                        && verify(windowBuckets, h, bytes, i, length, sink)) {
+                if ((bits[h >>> 6] & 1L << h) != 0 && verify(windowBuckets, h, bytes, i, length, sink)) {
                     return STOPPED;
                 }
             }
@@ -286,13 +328,43 @@ public final class NeedleSearch {
         return NO_NEEDLE;
     }
 
+    /**
+     * {@link #scan} when every needle is filed under {@link #stride} consecutive windows: any
+     * occurrence has one of them ending at a position {@code 3 + k * stride}, so only those
+     * positions are tested, each with one four-byte load. Non-ASCII bytes, which may defeat
+     * folding, are looked for eight at a time first.
+     */
+    private int scanStrided(byte[] bytes, int length, NeedleSink sink) {
+        int i = 0;
+        while (i + 8 <= length && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+            i += 8;
+        }
+        for (; i < length; i++) {
+            if (bytes[i] < 0 && foldsToAscii(bytes, i, length)) {
+                return FOLDING_DEFEATED;
+            }
+        }
+        final long[] bits = windowBits;
+        final int shift = this.shift;
+        final int step = stride;
+        for (int end = WINDOW - 1; end < length; end += step) {
+            final int folded = (int) INTS.get(bytes, end - (WINDOW - 1)) | CASE_BITS;
+            final int h = (folded * MULTIPLIER) >>> shift;
+            if ((bits[h >>> 6] & 1L << h) != 0 && verify(windowBuckets, h, bytes, end, length, sink)) {
+                return STOPPED;
+            }
+        }
+        return NO_NEEDLE;
+    }
+
     /** Checks the needles of {@code bucket} whose window would end at {@code i}; true when the sink stops. */
     private boolean verify(Buckets buckets, int bucket, byte[] bytes, int i, int length, NeedleSink sink) {
-        final int[] filed = buckets.filed;
+        final int[] filed = buckets.needle;
+        final int[] ends = buckets.end;
         for (int f = buckets.first[bucket], last = buckets.first[bucket + 1]; f < last; f++) {
             final int n = filed[f];
             final byte[] needle = needles[n];
-            final int start = i - windowEnd[n];
+            final int start = i - ends[f];
             if (start >= 0 && start + needle.length <= length && foldedEquals(bytes, start, needle)
                     && sink.onNeedle(ids[n])) {
                 return true;
@@ -343,9 +415,8 @@ public final class NeedleSearch {
 
     private boolean anyFiledOccurs(Buckets buckets, int bucket, DirectBuffer buffer, int offset, int i, int end) {
         for (int f = buckets.first[bucket]; f < buckets.first[bucket + 1]; f++) {
-            final int n = buckets.filed[f];
-            final byte[] needle = needles[n];
-            final int start = i - windowEnd[n];
+            final byte[] needle = needles[buckets.needle[f]];
+            final int start = i - buckets.end[f];
             if (start >= offset && start + needle.length <= end && foldedEquals(buffer, start, needle)) {
                 return true;
             }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,28 +27,50 @@ class NeedleSearchTest {
     void findsExactlyTheNeedlesThatOccur() {
         Random random = new Random(11);
         for (int round = 0; round < 400; round++) {
-            List<String> needles = randomNeedles(random, 1 + random.nextInt(random.nextBoolean() ? 8 : 300));
-            NeedleSearch search = NeedleSearch.build(needles, ids(needles.size(), 100));
-            for (int v = 0; v < 30; v++) {
-                String value = randomText(random, VALUE_ALPHABET, random.nextInt(40));
-                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                Set<Integer> found = new TreeSet<>();
-                int result = search.scan(bytes, bytes.length, needle -> {
-                    found.add(needle);
-                    return false;
-                });
-                Set<Integer> expected = new TreeSet<>();
-                for (int n = 0; n < needles.size(); n++) {
-                    if (folded(value).contains(needles.get(n))) {
-                        expected.add(100 + n);
-                    }
-                }
-                assertEquals(NeedleSearch.NO_NEEDLE, result);
-                assertEquals(expected, found, needles + " in " + value);
-                UnsafeBuffer buffer = new UnsafeBuffer(("xyz" + value).getBytes(StandardCharsets.UTF_8));
-                assertEquals(expected.isEmpty() ? NeedleSearch.NO_NEEDLE : NeedleSearch.STOPPED,
-                        search.findAny(buffer, 3, bytes.length), needles + " in " + value);
+            List<String> needles = randomNeedles(random, 1 + random.nextInt(random.nextBoolean() ? 8 : 300), 1);
+            assertFindsExactly(random, needles);
+        }
+    }
+
+    /** Sets whose needles all have five bytes or more: each filed under several windows, scanned with a stride. */
+    @Test
+    void findsExactlyTheLongNeedlesThatOccurWhateverTheStride() {
+        Random random = new Random(12);
+        for (int round = 0; round < 400; round++) {
+            int shortest = 5 + random.nextInt(8);
+            List<String> needles = randomNeedles(random, 1 + random.nextInt(random.nextBoolean() ? 8 : 100), shortest);
+            assertFindsExactly(random, needles);
+        }
+    }
+
+    private static void assertFindsExactly(Random random, List<String> needles) {
+        NeedleSearch search = NeedleSearch.build(needles, ids(needles.size(), 100));
+        for (int v = 0; v < 30; v++) {
+            String value = randomText(random, VALUE_ALPHABET, random.nextInt(40));
+            if (random.nextInt(3) == 0) {
+                // Plant a needle, so that long ones occur at all, at any offset.
+                String needle = needles.get(random.nextInt(needles.size()));
+                int at = random.nextInt(value.length() + 1);
+                value = value.substring(0, at) + (random.nextBoolean() ? needle : needle.toUpperCase(Locale.ROOT))
+                        + value.substring(at);
             }
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            Set<Integer> found = new TreeSet<>();
+            int result = search.scan(bytes, bytes.length, needle -> {
+                found.add(needle);
+                return false;
+            });
+            Set<Integer> expected = new TreeSet<>();
+            for (int n = 0; n < needles.size(); n++) {
+                if (folded(value).contains(needles.get(n))) {
+                    expected.add(100 + n);
+                }
+            }
+            assertEquals(NeedleSearch.NO_NEEDLE, result);
+            assertEquals(expected, found, needles + " in " + value);
+            UnsafeBuffer buffer = new UnsafeBuffer(("xyz" + value).getBytes(StandardCharsets.UTF_8));
+            assertEquals(expected.isEmpty() ? NeedleSearch.NO_NEEDLE : NeedleSearch.STOPPED,
+                    search.findAny(buffer, 3, bytes.length), needles + " in " + value);
         }
     }
 
@@ -63,14 +86,18 @@ class NeedleSearchTest {
 
     @Test
     void aCharacterThatFoldsToAsciiDefeatsTheSearch() {
-        NeedleSearch search = NeedleSearch.build(List.of("kill"), ids(1, 0));
-        for (String value : List.of("\u212Aill", "xİ", "ı", "ſ")) {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            assertEquals(NeedleSearch.FOLDING_DEFEATED, search.scan(bytes, bytes.length, needle -> false), value);
-            assertEquals(NeedleSearch.FOLDING_DEFEATED, search.findAny(new UnsafeBuffer(bytes), 0, bytes.length), value);
+        // "kill" is scanned byte by byte, "killswitch" with a stride: both must notice.
+        for (String needle : List.of("kill", "killswitch")) {
+            NeedleSearch search = NeedleSearch.build(List.of(needle), ids(1, 0));
+            for (String value : List.of("\u212Aill", "xİ", "ı", "ſ", "a long ascii prefix before the kelvin sign \u212Aill")) {
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                assertEquals(NeedleSearch.FOLDING_DEFEATED, search.scan(bytes, bytes.length, found -> false), value);
+                assertEquals(NeedleSearch.FOLDING_DEFEATED, search.findAny(new UnsafeBuffer(bytes), 0, bytes.length),
+                        value);
+            }
+            byte[] umlaut = ("k\u00e4ill " + needle).getBytes(StandardCharsets.UTF_8);
+            assertEquals(NeedleSearch.STOPPED, search.scan(umlaut, umlaut.length, found -> true), needle);
         }
-        byte[] umlaut = "k\u00e4ill kill".getBytes(StandardCharsets.UTF_8);
-        assertEquals(NeedleSearch.STOPPED, search.scan(umlaut, umlaut.length, needle -> true));
     }
 
     private static Set<Integer> scanAll(NeedleSearch search, String value) {
@@ -83,12 +110,13 @@ class NeedleSearchTest {
         return found;
     }
 
-    private static List<String> randomNeedles(Random random, int count) {
+    /** {@code count} distinct needles of at least {@code shortest} characters. */
+    private static List<String> randomNeedles(Random random, int count, int shortest) {
         Set<String> needles = new LinkedHashSet<>();
         // A shared stem, so that many needles share four-byte runs, as rule fragments do.
         String stem = randomText(random, NEEDLE_ALPHABET, 4);
         while (needles.size() < count) {
-            String needle = randomText(random, NEEDLE_ALPHABET, 1 + random.nextInt(7));
+            String needle = randomText(random, NEEDLE_ALPHABET, shortest + random.nextInt(7));
             needles.add(random.nextInt(3) == 0 ? stem + needle : needle);
         }
         return new ArrayList<>(needles);
