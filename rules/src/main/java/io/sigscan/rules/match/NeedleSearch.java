@@ -6,9 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.agrona.DirectBuffer;
 
@@ -108,28 +106,74 @@ public final class NeedleSearch {
      * index {@code end[f]} of that needle, for f in {@code first[b] .. first[b + 1]}.
      */
     private record Buckets(int[] first, int[] needle, int[] end) {
-        static Buckets of(List<Set<Long>> byBucket) {
-            int[] first = new int[byBucket.size() + 1];
-            int total = 0;
-            for (int b = 0; b < byBucket.size(); b++) {
-                first[b] = total;
-                total += byBucket.get(b).size();
-            }
-            first[byBucket.size()] = total;
-            int[] needle = new int[total];
-            int[] end = new int[total];
-            int at = 0;
-            for (Set<Long> bucket : byBucket) {
-                for (long filing : bucket) {
-                    needle[at] = (int) (filing >>> 32);
-                    end[at++] = (int) filing;
-                }
-            }
-            return new Buckets(first, needle, end);
+    }
+
+    /**
+     * Collects filings, then lays them out by bucket (a counting sort: plain arrays, because a
+     * rule set builds thousands of searches, most of one or two needles, and a set per bucket
+     * made building them a tenth of a hunt's start-up). A filing repeated in a bucket is kept once.
+     */
+    private static final class BucketsBuilder {
+        private final int bucketCount;
+        private int[] bucket = new int[16];
+        private int[] needle = new int[16];
+        private int[] end = new int[16];
+        private int size;
+
+        BucketsBuilder(int bucketCount) {
+            this.bucketCount = bucketCount;
         }
 
-        static long filing(int needle, int end) {
-            return (long) needle << 32 | end;
+        void add(int bucketIndex, int needleIndex, int endIndex) {
+            if (size == bucket.length) {
+                bucket = Arrays.copyOf(bucket, size * 2);
+                needle = Arrays.copyOf(needle, size * 2);
+                end = Arrays.copyOf(end, size * 2);
+            }
+            bucket[size] = bucketIndex;
+            needle[size] = needleIndex;
+            end[size++] = endIndex;
+        }
+
+        Buckets build() {
+            int[] first = new int[bucketCount + 1];
+            for (int f = 0; f < size; f++) {
+                first[bucket[f] + 1]++;
+            }
+            for (int b = 0; b < bucketCount; b++) {
+                first[b + 1] += first[b];
+            }
+            int[] cursor = Arrays.copyOf(first, bucketCount);
+            int[] needles = new int[size];
+            int[] ends = new int[size];
+            for (int f = 0; f < size; f++) {
+                int b = bucket[f];
+                if (!filed(needles, ends, first[b], cursor[b], needle[f], end[f])) {
+                    needles[cursor[b]] = needle[f];
+                    ends[cursor[b]++] = end[f];
+                }
+            }
+            // Close the gaps the repeats left.
+            int[] packedFirst = new int[bucketCount + 1];
+            int at = 0;
+            for (int b = 0; b < bucketCount; b++) {
+                packedFirst[b] = at;
+                for (int f = first[b]; f < cursor[b]; f++) {
+                    needles[at] = needles[f];
+                    ends[at++] = ends[f];
+                }
+            }
+            packedFirst[bucketCount] = at;
+            return new Buckets(packedFirst, Arrays.copyOf(needles, at), Arrays.copyOf(ends, at));
+        }
+
+        private static boolean filed(int[] needles, int[] ends, int from, int to, int needle, int end) {
+            for (int f = from; f < to; f++) {
+                if (needles[f] == needle && ends[f] == end) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -176,10 +220,9 @@ public final class NeedleSearch {
         }
         int shift = 32 - bits;
         long[] windowBits = new long[(1 << bits) >>> 6];
-        List<Set<Long>> windowFiled = emptyBuckets(1 << bits);
-        long[] pairBits = new long[PAIRS >>> 6];
-        List<Set<Long>> pairFiled = emptyBuckets(1 << PAIR_BUCKET_BITS);
-        boolean hasPairs = false;
+        BucketsBuilder windowFiled = new BucketsBuilder(1 << bits);
+        long[] pairBits = longCount == count ? null : new long[PAIRS >>> 6];
+        BucketsBuilder pairFiled = new BucketsBuilder(pairBits == null ? 0 : 1 << PAIR_BUCKET_BITS);
         for (int n = 0; n < count; n++) {
             byte[] needle = bytes[n];
             if (needle.length >= WINDOW) {
@@ -188,10 +231,9 @@ public final class NeedleSearch {
                             | (needle[end - 1] & 0xFF) << 16 | (needle[end] & 0xFF) << 24) | CASE_BITS;
                     int h = (folded * MULTIPLIER) >>> shift;
                     windowBits[h >>> 6] |= 1L << h;
-                    windowFiled.get(h).add(Buckets.filing(n, end));
+                    windowFiled.add(h, n, end);
                 }
             } else {
-                hasPairs = true;
                 int last = (needle[needle.length - 1] | 0x20) & 0xFF;
                 for (int before = 0; before < 256; before++) {
                     if (needle.length >= 2 && before != (needle[needle.length - 2] & 0xFF)) {
@@ -199,20 +241,12 @@ public final class NeedleSearch {
                     }
                     int pair = last << 8 | ((before | 0x20) & 0xFF);
                     pairBits[pair >>> 6] |= 1L << pair;
-                    pairFiled.get(pairBucket(pair)).add(Buckets.filing(n, needle.length - 1));
+                    pairFiled.add(pairBucket(pair), n, needle.length - 1);
                 }
             }
         }
-        return new NeedleSearch(bytes, ids.clone(), longCount > 0, windowBits, shift, Buckets.of(windowFiled), stride,
-                hasPairs ? pairBits : null, Buckets.of(pairFiled));
-    }
-
-    private static List<Set<Long>> emptyBuckets(int count) {
-        List<Set<Long>> buckets = new ArrayList<>(count);
-        for (int b = 0; b < count; b++) {
-            buckets.add(new LinkedHashSet<>());
-        }
-        return buckets;
+        return new NeedleSearch(bytes, ids.clone(), longCount > 0, windowBits, shift, windowFiled.build(), stride,
+                pairBits, pairFiled.build());
     }
 
     private static int pairBucket(int pair) {
