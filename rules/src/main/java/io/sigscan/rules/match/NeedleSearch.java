@@ -214,8 +214,11 @@ public final class NeedleSearch {
         int stride = count == 0 ? 1 : Math.max(1, Math.min(MAX_STRIDE, shortest - WINDOW + 1));
         int[] windowEnd = chooseWindows(bytes, stride);
 
+        // Sized by needles, not filings: a strided scan tests 1/stride of the positions, so its
+        // table may be stride times denser for the same chance hits per byte, and a set of
+        // thousands of hashes does not grow it eightfold.
         int bits = 10;
-        while (bits < 22 && (1 << bits) < longCount * stride * BITS_PER_WINDOW) {
+        while (bits < 22 && (1 << bits) < longCount * BITS_PER_WINDOW) {
             bits++;
         }
         int shift = 32 - bits;
