@@ -34,6 +34,39 @@ class PatternMatcherOracleTest {
         }
     }
 
+    /** Values padded to tens of bytes, mostly ASCII, so that matchers reading words of eight bytes take that path. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {5, 6, 7})
+    void specialisedMatchersAgreeWithTheOracleOnLongValues(long seed) {
+        Random random = new Random(seed);
+        for (int round = 0; round < 4_000; round++) {
+            boolean cased = random.nextInt(4) == 0;
+            String glob = randomGlob(random);
+            ValueMatcher matcher = ValueMatcher.forTest(Globs.pattern(glob, cased));
+            for (int v = 0; v < 8; v++) {
+                String core = random.nextBoolean() ? randomText(random, 6) : mutate(random, glob);
+                String value = padding(random) + core + padding(random);
+                boolean expected = oracle(glob, value, cased);
+                assertEquals(expected, Globs.matches(matcher, value),
+                        () -> "pattern '" + glob + "' (" + matcher + ", cased " + cased + ") on '" + value + "'");
+            }
+        }
+    }
+
+    /** Up to 30 characters, one in ten from the trap alphabet, the rest ASCII letters, digits and punctuation. */
+    private static String padding(Random random) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(31);
+        for (int i = 0; i < length; i++) {
+            if (random.nextInt(10) == 0) {
+                text.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+            } else {
+                text.append((char) (' ' + random.nextInt(95)));
+            }
+        }
+        return text.toString();
+    }
+
     private static String randomGlob(Random random) {
         StringBuilder glob = new StringBuilder();
         int shape = random.nextInt(6);
