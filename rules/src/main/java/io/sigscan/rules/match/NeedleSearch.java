@@ -111,17 +111,22 @@ public final class NeedleSearch {
     /**
      * Collects filings, then lays them out by bucket (a counting sort: plain arrays, because a
      * rule set builds thousands of searches, most of one or two needles, and a set per bucket
-     * made building them a tenth of a hunt's start-up). A filing repeated in a bucket is kept once.
+     * made building them a tenth of a hunt's start-up). With {@code distinct}, a filing repeated in
+     * a bucket is kept once (a one-byte needle is filed under every pair ending with it, and
+     * pairs share buckets); window filings never repeat, and checking them would make a bucket
+     * that thousands of crafted needles share quadratic to build.
      */
     private static final class BucketsBuilder {
         private final int bucketCount;
+        private final boolean distinct;
         private int[] bucket = new int[16];
         private int[] needle = new int[16];
         private int[] end = new int[16];
         private int size;
 
-        BucketsBuilder(int bucketCount) {
+        BucketsBuilder(int bucketCount, boolean distinct) {
             this.bucketCount = bucketCount;
+            this.distinct = distinct;
         }
 
         void add(int bucketIndex, int needleIndex, int endIndex) {
@@ -148,7 +153,7 @@ public final class NeedleSearch {
             int[] ends = new int[size];
             for (int f = 0; f < size; f++) {
                 int b = bucket[f];
-                if (!filed(needles, ends, first[b], cursor[b], needle[f], end[f])) {
+                if (!distinct || !filed(needles, ends, first[b], cursor[b], needle[f], end[f])) {
                     needles[cursor[b]] = needle[f];
                     ends[cursor[b]++] = end[f];
                 }
@@ -223,9 +228,9 @@ public final class NeedleSearch {
         }
         int shift = 32 - bits;
         long[] windowBits = new long[(1 << bits) >>> 6];
-        BucketsBuilder windowFiled = new BucketsBuilder(1 << bits);
+        BucketsBuilder windowFiled = new BucketsBuilder(1 << bits, false);
         long[] pairBits = longCount == count ? null : new long[PAIRS >>> 6];
-        BucketsBuilder pairFiled = new BucketsBuilder(pairBits == null ? 0 : 1 << PAIR_BUCKET_BITS);
+        BucketsBuilder pairFiled = new BucketsBuilder(pairBits == null ? 0 : 1 << PAIR_BUCKET_BITS, true);
         for (int n = 0; n < count; n++) {
             byte[] needle = bytes[n];
             if (needle.length >= WINDOW) {
