@@ -57,8 +57,10 @@ class ProfileCommandTest {
         assertTrue(huntMatches > 0);
         assertEquals(huntMatches, profiledHits, "the timed scan sees the same hits as a hunt");
         long measured = number(json, "measuredNanos");
-        long parts = number(json, "readingNanos") + number(json, "candidateNanos") + number(json, "rulesNanos");
+        long parts = number(json, "readingNanos") + number(json, "candidateNanos") + number(json, "rulesNanos")
+                + number(json, "matchNanos");
         assertTrue(measured > 0 && parts > 0, json);
+        assertTrue(number(json, "matchNanos") > 0, "the sample has matches, and recording them takes time: " + json);
     }
 
     @Test

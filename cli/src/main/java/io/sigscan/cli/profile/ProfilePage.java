@@ -43,9 +43,9 @@ final class ProfilePage {
     }
 
     private static void stackedBar(Profile profile, StringBuilder html) {
-        long[] parts = {profile.readingNanos(), profile.candidateNanos(), profile.rulesNanos()};
-        String[] names = {"reading and projecting", "choosing candidates", "rules"};
-        String[] colours = {"#7aa6c2", "#e3b04b", "#c2553a"};
+        long[] parts = {profile.readingNanos(), profile.candidateNanos(), profile.rulesNanos(), profile.matchNanos()};
+        String[] names = {"reading and projecting", "choosing candidates", "rules", "recording matches"};
+        String[] colours = {"#7aa6c2", "#e3b04b", "#c2553a", "#8a7bb0"};
         double total = Math.max(1, profile.partsNanos());
         html.append("<svg width=\"").append(WIDTH).append("\" height=\"60\" role=\"img\">");
         double x = 0;

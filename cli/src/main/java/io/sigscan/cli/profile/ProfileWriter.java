@@ -35,6 +35,7 @@ public enum ProfileWriter {
                     .append(",\"readingNanos\":").append(profile.readingNanos())
                     .append(",\"candidateNanos\":").append(profile.candidateNanos())
                     .append(",\"rulesNanos\":").append(profile.rulesNanos())
+                    .append(",\"matchNanos\":").append(profile.matchNanos())
                     .append(",\"clockNanos\":").append(profile.clockNanos())
                     .append(",\"discrepancy\":").append(String.format(Locale.ROOT, "%.4f", profile.discrepancy()))
                     .append(",\"margin\":").append(Profile.MARGIN)
@@ -74,9 +75,11 @@ public enum ProfileWriter {
     public static void summary(Profile profile, PrintWriter out) {
         out.printf(Locale.ROOT, "sample: %,d files, %,d bytes, %,d events%n", profile.files(), profile.bytes(), profile.events());
         out.printf(Locale.ROOT, "plain scan: %.1f ms = reading and projecting %.1f ms + choosing candidates %.1f ms"
-                        + " + rules %.1f ms (parts sum to %.1f ms, %+.1f%%; stated margin ±%.0f%%)%n",
+                        + " + rules %.1f ms + recording matches %.1f ms (parts sum to %.1f ms, %+.1f%%; stated margin"
+                        + " ±%.0f%%)%n",
                 millis(profile.measuredNanos()), millis(profile.readingNanos()), millis(profile.candidateNanos()),
-                millis(profile.rulesNanos()), millis(profile.partsNanos()), profile.discrepancy() * 100, Profile.MARGIN * 100);
+                millis(profile.rulesNanos()), millis(profile.matchNanos()), millis(profile.partsNanos()),
+                profile.discrepancy() * 100, Profile.MARGIN * 100);
         if (!profile.withinMargin()) {
             out.println("note: the parts are outside the margin; profile a larger sample (a few seconds of scanning)"
                     + " on a quiet machine");

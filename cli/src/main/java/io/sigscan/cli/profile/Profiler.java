@@ -46,7 +46,7 @@ public final class Profiler {
                     costs.hits(rule.index()), traits == null ? List.of() : traits.reasons()));
         }
         return new Profile(summary.files(), summary.bytes(), summary.events(), measured, reading, costs.candidateNanos(),
-                costs.clockNanos(), perRule);
+                costs.matchNanos(), costs.clockNanos(), perRule);
     }
 
     private static ScanOptions oneThread() {

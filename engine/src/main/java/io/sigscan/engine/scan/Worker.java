@@ -72,7 +72,13 @@ final class Worker implements RuleHitHandler, RecordConsumer {
         try {
             evaluator.evaluate(reader.view(), this);
             if (hitCount > 0) {
-                collectHits(reader, chunk);
+                if (evaluator.profiled()) {
+                    final long start = System.nanoTime();
+                    collectHits(reader, chunk);
+                    evaluator.matchesRecorded(System.nanoTime() - start);
+                } else {
+                    collectHits(reader, chunk);
+                }
             }
         } catch (RuntimeException e) {
             chunk.onRecordProblem(reader.recordOffset(), reader.recordLineIndex(), INTERNAL,

@@ -7,7 +7,7 @@ import java.util.List;
  * Where evaluation time goes, per rule, for {@code sigscan profile}: how many events each rule
  * was evaluated on after pre-filtering and routing, how many it matched, and the nanoseconds its
  * predicates took; plus the time spent choosing candidates (pre-filter and log-source
- * conditions). Filled by the evaluators of a {@link CompiledRuleSet#profiled profiled} set,
+ * conditions) and recording matches. Filled by the evaluators of a {@link CompiledRuleSet#profiled profiled} set,
  * each into its own arrays, and summed when read, after the scan.
  *
  * <p>Each timed call also pays for reading the clock; {@link #clockNanos()} is that cost,
@@ -63,6 +63,15 @@ public final class RuleCosts {
         return total;
     }
 
+    /** Nanoseconds spent recording the matches of matching events (rendering each event once). */
+    public synchronized long matchNanos() {
+        long total = 0;
+        for (Recorder recorder : recorders) {
+            total += recorder.matchNanos;
+        }
+        return total;
+    }
+
     /** Events evaluated. */
     public synchronized long events() {
         long total = 0;
@@ -101,6 +110,7 @@ public final class RuleCosts {
         final long[] nanos;
         final long clockNanos;
         long candidateNanos;
+        long matchNanos;
         long events;
 
         Recorder(int rules, long clockNanos) {
@@ -113,6 +123,10 @@ public final class RuleCosts {
         void candidates(long elapsed) {
             events++;
             candidateNanos += Math.max(0, elapsed - clockNanos);
+        }
+
+        void matchesRecorded(long elapsed) {
+            matchNanos += Math.max(0, elapsed - clockNanos);
         }
 
         void evaluation(int rule, long elapsed, boolean hit) {

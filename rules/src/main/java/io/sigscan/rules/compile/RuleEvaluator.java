@@ -77,6 +77,18 @@ public final class RuleEvaluator {
         }
     }
 
+    /** Whether this evaluator's set is profiled: then its caller should time recording matches too. */
+    public boolean profiled() {
+        return costs != null;
+    }
+
+    /** Adds {@code elapsed} nanoseconds spent recording an event's matches to the profile, if any. */
+    public void matchesRecorded(long elapsed) {
+        if (costs != null) {
+            costs.matchesRecorded(elapsed);
+        }
+    }
+
     /** Marks the variants the route allows that may match: witnessed ones by their needles, the others all. */
     private void markCandidates(RouteCache.Route route, EventView event) {
         if (route.searches != null) {
