@@ -1,7 +1,6 @@
 package io.sigscan.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -68,11 +67,7 @@ public class PrefilterBenchmark {
 
     @Setup
     public void prepare() throws IOException {
-        Path directory = Path.of(rules.isEmpty() ? System.getProperty(RuleSets.RULES_PROPERTY, "") : rules);
-        if (!Files.isDirectory(directory)) {
-            throw new IllegalStateException("skipped: no rule directory '" + directory + "'; pass -p rules=DIR (e.g."
-                    + " the SigmaHQ rules/windows/process_creation folder)");
-        }
+        Path directory = RuleSets.ruleDirectory(rules);
         Set<String> needles = new LinkedHashSet<>();
         for (SigmaRule rule : RuleLoader.defaults().load(List.of(directory)).rules()) {
             List<Needle> witness = Witnesses.of(rule.detection());

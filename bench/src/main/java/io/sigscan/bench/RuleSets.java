@@ -46,11 +46,16 @@ final class RuleSets {
         return RuleSetCompiler.compile(rules, LogsourceMapping.builtIn()).ruleSet();
     }
 
-    private static Path ruleDirectory(String directory) {
+    /**
+     * {@code directory}, or the {@value #RULES_PROPERTY} system property when it is empty.
+     *
+     * @throws IllegalStateException when it is not a directory (JMH then reports the benchmark skipped)
+     */
+    static Path ruleDirectory(String directory) {
         String path = directory.isEmpty() ? System.getProperty(RULES_PROPERTY, "") : directory;
         if (path.isEmpty() || !Files.isDirectory(Path.of(path))) {
             throw new IllegalStateException("skipped: no rule directory '" + path + "'; pass -p rules=DIR or -D"
-                    + RULES_PROPERTY + "=DIR (e.g. the SigmaHQ rules/windows folder)");
+                    + RULES_PROPERTY + "=DIR (e.g. a SigmaHQ rules/windows folder)");
         }
         return Path.of(path);
     }
