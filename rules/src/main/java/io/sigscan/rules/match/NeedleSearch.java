@@ -84,6 +84,8 @@ public final class NeedleSearch {
 
     private final byte[][] needles;
     private final int[] ids;
+    /** Bytes in the shortest needle. */
+    private final int shortest;
 
     /** Whether any needle has four bytes or more; then the window filter below is in use. */
     private final boolean hasWindows;
@@ -186,6 +188,7 @@ public final class NeedleSearch {
             Buckets windowBuckets, int stride, long[] pairBits, Buckets pairBuckets) {
         this.needles = needles;
         this.ids = ids;
+        this.shortest = Arrays.stream(needles).mapToInt(needle -> needle.length).min().orElse(0);
         this.hasWindows = hasWindows;
         this.windowBits = windowBits;
         this.shift = shift;
@@ -327,6 +330,15 @@ public final class NeedleSearch {
     private static int window(byte[] needle, int end) {
         return ((needle[end - 3] & 0xFF) | (needle[end - 2] & 0xFF) << 8 | (needle[end - 1] & 0xFF) << 16
                 | (needle[end] & 0xFF) << 24) * MULTIPLIER;
+    }
+
+    /**
+     * Bytes in the shortest needle: a value of fewer bytes holds no needle, even under the
+     * Unicode case folding that {@link #FOLDING_DEFEATED} defers to (the characters that fold
+     * to ASCII letters are longer than them in UTF-8).
+     */
+    public int shortestNeedle() {
+        return shortest;
     }
 
     /**

@@ -140,7 +140,12 @@ public final class Prefilter {
         for (int s = 0; s < slots.length; s++) {
             final int slot = slots[s];
             final int count = event.valueCount(slot);
+            // Keyword searches see every string value of the event, most of them shorter than any needle.
+            final int shortest = searches.searches[s].shortestNeedle();
             for (int i = 0; i < count; i++) {
+                if (event.valueLength(slot, i) < shortest) {
+                    continue;
+                }
                 final byte[] value = scratch.load(event, slot, i);
                 if (searches.searches[s].scan(value, scratch.loaded, scratch) == NeedleSearch.FOLDING_DEFEATED) {
                     for (int needle : searches.slotNeedles[s]) {
