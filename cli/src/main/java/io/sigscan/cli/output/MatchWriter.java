@@ -42,16 +42,22 @@ public abstract class MatchWriter implements MatchHandler, CorrelationAlertHandl
 
     @Override
     public final void onMatch(Match match) {
-        written(format(match));
+        writeMatch(match);
+        counted();
     }
 
     @Override
     public final void onAlert(CorrelationAlert alert) {
-        written(format(alert));
+        write(format(alert));
+        counted();
     }
 
-    private void written(String text) {
-        write(text);
+    /** Writes one match: by default its {@link #format(Match)} text. */
+    void writeMatch(Match match) {
+        write(format(match));
+    }
+
+    private void counted() {
         if (++written % CHECK_EVERY == 0) {
             try {
                 throwIfClosed();
@@ -89,7 +95,8 @@ public abstract class MatchWriter implements MatchHandler, CorrelationAlertHandl
         }
     }
 
-    private void write(String text) {
+    /** Writes {@code text} to the stream, failing unchecked. */
+    final void write(String text) {
         try {
             out.write(text);
         } catch (IOException e) {
