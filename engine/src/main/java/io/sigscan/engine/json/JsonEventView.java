@@ -116,6 +116,8 @@ public final class JsonEventView implements EventView {
     private int limit;
     private int errorOffset;
     private String errorReason;
+    /** Whether the record holds whitespace between tokens, which {@link #toCompactJson} leaves out. */
+    private boolean spaced;
 
     // Outputs of the scanners, kept in fields so they allocate nothing.
     private boolean stringEscaped;
@@ -189,6 +191,7 @@ public final class JsonEventView implements EventView {
         this.limit = limit;
         this.pathLength = 0;
         this.noLookupsFrom = Integer.MAX_VALUE;
+        this.spaced = false;
         if (start >= limit) {
             return failEnd();
         }
@@ -216,6 +219,10 @@ public final class JsonEventView implements EventView {
 
     /** The current record as one line of compact JSON: its bytes without insignificant whitespace. */
     public String toCompactJson() {
+        if (!spaced) {
+            // Already compact, as JSON lines usually are: the bytes as they are.
+            return buffer.getStringWithoutLengthUtf8(recordStart, recordEnd - recordStart);
+        }
         final DirectBuffer in = buffer;
         byte[] out = new byte[recordEnd - recordStart];
         int n = 0;
@@ -665,8 +672,12 @@ public final class JsonEventView implements EventView {
     private int skipWhitespace(int p) {
         final DirectBuffer in = buffer;
         final int end = limit;
+        final int from = p;
         while (p < end && isWhitespace(in.getByte(p))) {
             p++;
+        }
+        if (p != from) {
+            spaced = true;
         }
         return p;
     }

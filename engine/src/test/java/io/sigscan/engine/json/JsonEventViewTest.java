@@ -211,6 +211,20 @@ class JsonEventViewTest {
     }
 
     @Test
+    void compactJsonOfARecordWithoutWhitespaceIsItsBytesWhicheverRecordCameBefore() {
+        JsonEventView view = new JsonEventView(builder.build());
+        UnsafeBuffer spaced = utf8("{ \"a\" : 1 }");
+        view.wrap(spaced, 0, spaced.capacity());
+        assertEquals("{\"a\":1}", view.toCompactJson());
+        String compact = "{\"b\":\"ä \\\" – 😀\",\"c\":[1,{}]}";
+        UnsafeBuffer record = utf8("x" + compact + "\n");
+        assertEquals(record.capacity() - 1, view.wrap(record, 1, record.capacity()));
+        assertEquals(compact, view.toCompactJson());
+        view.wrap(spaced, 0, spaced.capacity());
+        assertEquals("{\"a\":1}", view.toCompactJson(), "a spaced record after a compact one is compacted again");
+    }
+
+    @Test
     void brokenJsonIsRejectedWithReasonAndPosition() {
         assertError("{\"a\" 1}", JsonEventView.EXPECTED_COLON, 5);
         assertError("{\"a\":1", JsonEventView.UNEXPECTED_END, 6);
