@@ -442,6 +442,9 @@ public final class NeedleSearch {
      * which have no scratch of their own.
      */
     public int findAny(DirectBuffer buffer, int offset, int length) {
+        if (stride > 1) {
+            return findAnyStrided(buffer, offset, length);
+        }
         final int end = offset + length;
         int word = 0;
         for (int i = offset; i < end; i++) {
@@ -461,6 +464,28 @@ public final class NeedleSearch {
             final int pair = folded >>> 16;
             if (pairBits != null && (pairBits[pair >>> 6] & 1L << pair) != 0
                     && anyFiledOccurs(pairBuckets, pairBucket(pair), buffer, offset, i, end)) {
+                return STOPPED;
+            }
+        }
+        return NO_NEEDLE;
+    }
+
+    /** {@link #findAny} testing every {@link #stride}-th position, as {@link #scanStrided} does. */
+    private int findAnyStrided(DirectBuffer buffer, int offset, int length) {
+        final int end = offset + length;
+        int i = offset;
+        while (i + 8 <= end && (buffer.getLong(i, ByteOrder.LITTLE_ENDIAN) & HIGH_BITS) == 0) {
+            i += 8;
+        }
+        for (; i < end; i++) {
+            if (buffer.getByte(i) < 0 && foldsToAscii(buffer, i, end)) {
+                return FOLDING_DEFEATED;
+            }
+        }
+        for (int last = offset + WINDOW - 1; last < end; last += stride) {
+            final int folded = buffer.getInt(last - (WINDOW - 1), ByteOrder.LITTLE_ENDIAN) | CASE_BITS;
+            final int h = (folded * MULTIPLIER) >>> shift;
+            if ((windowBits[h >>> 6] & 1L << h) != 0 && anyFiledOccurs(windowBuckets, h, buffer, offset, last, end)) {
                 return STOPPED;
             }
         }
