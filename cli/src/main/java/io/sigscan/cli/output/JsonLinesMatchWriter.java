@@ -19,6 +19,13 @@ import io.sigscan.rules.model.RuleInfo;
  * correlation rule's and the correlation object as {@link CorrelationJson} writes it.
  */
 final class JsonLinesMatchWriter extends MatchWriter {
+    private static final String LINE_END = "}\n";
+
+    /** Each rule's {@code {"rule":{...}}} text, built on its first match. */
+    private final Map<RuleInfo, String> ruleParts = new IdentityHashMap<>();
+    /** The last file name and its JSON string: matches come file by file. */
+    private String lastFile;
+    private String lastFileJson;
 
     JsonLinesMatchWriter(Writer out) {
         super(out);
@@ -47,14 +54,6 @@ final class JsonLinesMatchWriter extends MatchWriter {
         write(match.eventJson());
         write(LINE_END);
     }
-
-    private static final String LINE_END = "}\n";
-
-    /** {@code {"rule":{...}}, by rule. */
-    private final Map<RuleInfo, String> ruleParts = new IdentityHashMap<>();
-    /** The last file name and its JSON string: matches come file by file. */
-    private String lastFile;
-    private String lastFileJson;
 
     private String rulePart(RuleInfo rule) {
         return ruleParts.computeIfAbsent(rule, info -> {

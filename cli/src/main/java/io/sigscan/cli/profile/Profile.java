@@ -7,8 +7,9 @@ import java.util.List;
  * The result of profiling a rule set on a sample: the measured time of a plain scan, and the
  * parts it is explained by — reading and projecting events (measured by a scan without rules),
  * choosing candidates (pre-filter and log-source conditions), each rule's predicates and
- * recording matches (rendering each matching event once; all three measured by a timed scan). The parts are measured separately, so their sum differs from the
- * plain scan's time by the measurement error, which {@link #discrepancy()} states.
+ * recording matches (rendering each matching event once; all three measured by a timed scan).
+ * The parts are measured separately, so their sum differs from the plain scan's time by the
+ * measurement error, which {@link #discrepancy()} states.
  *
  * @param files          files in the sample
  * @param bytes          bytes in the sample

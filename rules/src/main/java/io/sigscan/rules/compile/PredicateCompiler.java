@@ -25,8 +25,8 @@ import io.sigscan.rules.match.ValueMatcher;
 /**
  * Turns an IR expression into one {@link EventPredicate}: a tree of method-handle combinators of
  * type {@code (EventView)boolean} ({@code guardWithTest} for and/or, split in halves so depth
- * grows with the logarithm of the operand count, operands cheapest first; an or's case-insensitive contains tests on one
- * field merged into one multi-needle matcher; {@code filterReturnValue} for not; leaves from
+ * grows with the logarithm of the operand count, operands cheapest first; an or's
+ * case-insensitive contains tests on one field merged into one multi-needle matcher; {@code filterReturnValue} for not; leaves from
  * {@link Leaves} with matcher and slot bound in), installed as a constant in a hidden class of
  * its own (see {@link PredicateTemplate}).
  *
@@ -45,6 +45,8 @@ final class PredicateCompiler {
     private static final byte[] TEMPLATE_BYTES = templateBytes();
     /** Fewest case-insensitive contains (or endswith) tests on one field of an or that are merged into one matcher. */
     static final int MERGED_TESTS = 3;
+    /** How many times a field test a keyword test costs: it reads every string value of the event. */
+    private static final int KEYWORD_FACTOR = 8;
 
     static {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -95,9 +97,6 @@ final class PredicateCompiler {
     /** A compiled expression and what evaluating it costs at worst, in {@link ValueMatcher#cost()} units. */
     private record Costed(MethodHandle handle, int cost) {
     }
-
-    /** How many times a field test a keyword test costs: it reads every string value of the event. */
-    private static final int KEYWORD_FACTOR = 8;
 
     private Costed costed(Expr expr) {
         if (expr instanceof Expr.And and) {
