@@ -1,5 +1,9 @@
 package io.sigscan.engine.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 import org.agrona.DirectBuffer;
 
 /**
@@ -8,6 +12,10 @@ import org.agrona.DirectBuffer;
  * The decoded form is never longer than the escaped one.
  */
 final class JsonStrings {
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long BACKSLASHES = ONES * '\\';
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private JsonStrings() {
     }
@@ -17,6 +25,24 @@ final class JsonStrings {
         int o = at;
         int p = from;
         while (p < end) {
+            // Eight bytes at a time up to the next backslash: Windows paths have one every few
+            // bytes, script blocks long runs without. All eight are stored; those past the
+            // backslash are overwritten next or lie past the end of what is returned.
+            if (p + 8 <= end && o + 8 <= out.length) {
+                final long word = in.getLong(p, ByteOrder.LITTLE_ENDIAN);
+                LONGS.set(out, o, word);
+                final long x = word ^ BACKSLASHES;
+                // The lowest flagged byte is exactly the first backslash (borrows only run upwards).
+                final long backslashes = (x - ONES) & ~x & HIGHS;
+                if (backslashes == 0) {
+                    p += 8;
+                    o += 8;
+                    continue;
+                }
+                final int run = Long.numberOfTrailingZeros(backslashes) >>> 3;
+                p += run;
+                o += run;
+            }
             byte c = in.getByte(p);
             if (c != '\\') {
                 out[o++] = c;
