@@ -356,7 +356,7 @@ public final class EvtxEventView implements EventView {
             nameScratch.putByte(end++, (byte) '_');
             end = Names.writeStripped(source, attributeName, nameScratch, end);
         }
-        final int slot = fields.slotOf(nameScratch, 0, end);
+        final int slot = fields.slotOf(nameScratch.byteArray(), 0, end);
         slotCache.put(key, slot);
         return slot;
     }
@@ -373,7 +373,7 @@ public final class EvtxEventView implements EventView {
         }
         ensureNameScratch(maxTextLength(owner));
         final int end = Names.stripSpaces(nameScratch, 0, renderText(source, tree, owner, nameScratch, 0));
-        final int slot = fields.slotOf(nameScratch, 0, end);
+        final int slot = fields.slotOf(nameScratch.byteArray(), 0, end);
         if (value != EventTree.NONE) {
             slotCache.put(key, slot);
         }

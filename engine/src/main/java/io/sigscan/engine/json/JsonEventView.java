@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.ByteWords;
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.event.ValueKind;
@@ -85,6 +86,18 @@ public final class JsonEventView implements EventView {
     private static final long QUOTES = ONES * '"';
     private static final long BACKSLASHES = ONES * '\\';
     private static final long CONTROL_LIMIT = ONES * 0x20;
+
+    /** What may follow a backslash in a string: one of {@code "\\/bfnrt}, or {@code u} and four hex digits. */
+    private static final byte[] ESCAPES = new byte[256];
+    private static final byte SIMPLE_ESCAPE = 1;
+    private static final byte UNICODE_ESCAPE = 2;
+
+    static {
+        for (char c : "\"\\/bfnrt".toCharArray()) {
+            ESCAPES[c] = SIMPLE_ESCAPE;
+        }
+        ESCAPES['u'] = UNICODE_ESCAPE;
+    }
 
     private static final byte[] EVENT_NAME = ascii("Event");
     private static final byte[] SYSTEM_NAME = ascii("System");
@@ -217,6 +230,11 @@ public final class JsonEventView implements EventView {
         return errorOffset;
     }
 
+    /** Whether the current record has no whitespace between its tokens, so no line break inside. */
+    public boolean compact() {
+        return !spaced;
+    }
+
     /** The current record as one line of compact JSON: its bytes without insignificant whitespace. */
     public String toCompactJson() {
         if (!spaced) {
@@ -346,8 +364,10 @@ public final class JsonEventView implements EventView {
                     final int nameLength = pathLength - nameOffset;
                     childElementOffset = nameOffset;
                     childElementLength = nameLength;
+                    int pathHash = 0;
                     if (lookups) {
-                        fullSlot = fields.slotOf(path, 0, pathLength);
+                        pathHash = FieldTable.hash(path, 0, pathLength);
+                        fullSlot = fields.slotOf(path, 0, pathLength, pathHash);
                     }
                     childRole = lookups ? GENERIC : SKIP;
                     switch (role) {
@@ -388,12 +408,12 @@ public final class JsonEventView implements EventView {
                     }
                     if (lookups && (role == GENERIC || role == ROOT)) {
                         if (renamedPaths != null) {
-                            final int renamed = renamedPaths.slotOf(path, 0, pathLength);
+                            final int renamed = renamedPaths.slotOf(path, 0, pathLength, pathHash);
                             if (renamed != FieldTable.ABSENT) {
                                 aliasSlot = renamedSlots[renamed];
                             }
                         }
-                        if (sections != null && sections.slotOf(path, 0, pathLength) != FieldTable.ABSENT) {
+                        if (sections != null && sections.slotOf(path, 0, pathLength, pathHash) != FieldTable.ABSENT) {
                             childRole = EVENT_DATA;
                         }
                     }
@@ -592,8 +612,10 @@ public final class JsonEventView implements EventView {
                 if (p + 1 >= end) {
                     return failEnd();
                 }
-                final byte e = in.getByte(p + 1);
-                if (e == 'u') {
+                final int escape = ESCAPES[in.getByte(p + 1) & 0xFF];
+                if (escape == SIMPLE_ESCAPE) {
+                    p += 2;
+                } else if (escape == UNICODE_ESCAPE) {
                     if (p + 6 > end) {
                         return failEnd();
                     }
@@ -603,9 +625,6 @@ public final class JsonEventView implements EventView {
                         return fail(p, BAD_ESCAPE);
                     }
                     p += 6;
-                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
-                        || e == 't') {
-                    p += 2;
                 } else {
                     return fail(p, BAD_ESCAPE);
                 }
@@ -715,8 +734,9 @@ public final class JsonEventView implements EventView {
     private int appendKey(int basePath, int keyStart, int keyEnd, boolean escaped) {
         final int at = basePath == 0 ? 0 : basePath + 1;
         final int rawLength = keyEnd - keyStart;
-        if (at + rawLength > path.length) {
-            path = Arrays.copyOf(path, Math.max(at + rawLength, path.length * 2));
+        // Eight spare bytes: copyKey writes and FieldTable.hash reads a last partial word whole.
+        if (at + rawLength + 8 > path.length) {
+            path = Arrays.copyOf(path, Math.max(at + rawLength + 8, path.length * 2));
         }
         if (basePath > 0) {
             path[basePath] = '.';
@@ -724,18 +744,24 @@ public final class JsonEventView implements EventView {
         if (escaped) {
             pathLength = at + stripSpaces(path, at, JsonStrings.unescape(buffer, keyStart, keyEnd, path, at));
         } else {
-            final DirectBuffer in = buffer;
-            final byte[] out = path;
-            int o = at;
-            for (int i = keyStart; i < keyEnd; i++) {
-                final byte c = in.getByte(i);
-                if (c != ' ') {
-                    out[o++] = c;
-                }
-            }
-            pathLength = o;
+            copyKey(keyStart, rawLength, at);
+            final boolean spaces = ByteWords.contains(path, at, rawLength, (byte) ' ');
+            pathLength = at + (spaces ? stripSpaces(path, at, rawLength) : rawLength);
         }
         return at;
+    }
+
+    /** Copies a key's bytes into the path a word at a time (a bulk copy costs more for so few bytes). */
+    private void copyKey(int keyStart, int length, int at) {
+        final DirectBuffer in = buffer;
+        final byte[] out = path;
+        if (keyStart + length + 8 <= in.capacity()) {
+            for (int i = 0; i < length; i += 8) {
+                ByteWords.putWord(out, at + i, in.getLong(keyStart + i, ByteOrder.LITTLE_ENDIAN));
+            }
+        } else {
+            in.getBytes(keyStart, out, at, length);
+        }
     }
 
     private int attributeSlot(int elementOffset, int elementLength, int nameOffset, int nameLength) {

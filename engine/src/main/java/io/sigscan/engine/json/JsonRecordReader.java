@@ -11,8 +11,10 @@ import io.sigscan.rules.event.EventView;
 /**
  * Reads the JSON records of a chunk through one {@link JsonEventView}. Broken records are reported
  * as {@code bad-json}, records longer than the maximum as {@code too-long}; reading resumes at the
- * next record start of the layout. Line breaks are counted lazily, only up to the records that
- * need a line number (matches, problems) and once over the rest at the end of the chunk.
+ * next record start of the layout. Line breaks are counted as records are read: those between
+ * records while skipping to the next, none inside a record without whitespace (JSON strings cannot
+ * hold a raw one); only a spaced record or skipped bad input needs a scan of its bytes, and that
+ * only when a line number or the chunk's total is asked for.
  */
 final class JsonRecordReader implements RecordReader {
     static final String BAD_JSON = "bad-json";
@@ -61,8 +63,18 @@ final class JsonRecordReader implements RecordReader {
         final int chunkEnd = end;
         int p = position;
         while (true) {
-            while (p < chunkEnd && JsonEventView.isWhitespace(in.getByte(p))) {
+            final boolean counting = countedTo == p;
+            int breaks = 0;
+            byte c;
+            while (p < chunkEnd && JsonEventView.isWhitespace(c = in.getByte(p))) {
+                if (c == '\n') {
+                    breaks++;
+                }
                 p++;
+            }
+            if (counting) {
+                lineBreaks += breaks;
+                countedTo = p;
             }
             if (p >= chunkEnd) {
                 position = chunkEnd;
@@ -98,6 +110,9 @@ final class JsonRecordReader implements RecordReader {
                 }
             }
             position = after;
+            if (countedTo == recordStart && view.compact()) {
+                countedTo = after; // strings cannot hold a raw line break: none inside
+            }
             return true;
         }
     }

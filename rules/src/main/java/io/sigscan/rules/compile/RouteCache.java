@@ -5,6 +5,7 @@ import java.util.stream.IntStream;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.ByteWords;
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.prefilter.Prefilter;
 
@@ -74,7 +75,7 @@ final class RouteCache {
             holdingGroups(event, uncached.groups);
             return uncached;
         }
-        final int hash = hash(key, keyLength);
+        final int hash = ByteWords.hash(key, 0, keyLength);
         final int mask = hashes.length - 1;
         int at = hash & mask;
         while (keys[at] != null) {
@@ -165,13 +166,5 @@ final class RouteCache {
         if (capacity > key.length) {
             key = Arrays.copyOf(key, Math.max(capacity, key.length * 2));
         }
-    }
-
-    private static int hash(byte[] bytes, int length) {
-        int h = 0x811C9DC5;
-        for (int i = 0; i < length; i++) {
-            h = (h ^ bytes[i]) * 0x01000193;
-        }
-        return h ^ (h >>> 16);
     }
 }

@@ -7,11 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.agrona.DirectBuffer;
-
 /**
  * The fields a compiled rule set reads, each given a slot number. Built once at compile time
- * and shared read-only by every scan worker; readers use {@link #slotOf(DirectBuffer, int, int)}
+ * and shared read-only by every scan worker; readers use {@link #slotOf(byte[], int, int, int)}
  * to decide, without allocating, whether a key they meet is worth projecting at all.
  *
  * <p>Slot 0 is {@link EventView#KEYWORDS}. Names are stored with spaces removed (Windows
@@ -24,24 +22,32 @@ public final class FieldTable {
     public static final int ABSENT = -1;
 
     private final List<String> names;
-    // Open-addressing table over the UTF-8 bytes of each name: keys[i] == null marks a free cell.
-    private final byte[][] keys;
+    // Open addressing over the UTF-8 bytes of each name, packed into words (ByteWords.pack):
+    // keys[i] == null marks a free cell. The hash and length go first so most misses read no key.
+    private final long[][] keys;
+    private final int[] hashes;
+    private final int[] lengths;
     private final int[] slots;
     private final int mask;
 
     private FieldTable(List<String> names) {
         this.names = Collections.unmodifiableList(new ArrayList<>(names));
         int capacity = Integer.highestOneBit(Math.max(4, names.size() * 4) - 1) << 1;
-        this.keys = new byte[capacity][];
+        this.keys = new long[capacity][];
+        this.hashes = new int[capacity];
+        this.lengths = new int[capacity];
         this.slots = new int[capacity];
         this.mask = capacity - 1;
         for (int slot = 1; slot < names.size(); slot++) {
             byte[] key = names.get(slot).getBytes(StandardCharsets.UTF_8);
-            int cell = hash(key, 0, key.length) & mask;
+            int hash = hash(key, 0, key.length);
+            int cell = hash & mask;
             while (keys[cell] != null) {
                 cell = (cell + 1) & mask;
             }
-            keys[cell] = key;
+            keys[cell] = ByteWords.pack(key, 0, key.length);
+            hashes[cell] = hash;
+            lengths[cell] = key.length;
             slots[cell] = slot;
         }
     }
@@ -64,19 +70,24 @@ public final class FieldTable {
     /** The slot of a field name (spaces ignored), or {@link #ABSENT}. */
     public int slotOf(String name) {
         byte[] bytes = stripSpaces(name).getBytes(StandardCharsets.UTF_8);
-        return find(bytes, 0, bytes.length);
+        return slotOf(bytes, 0, bytes.length);
+    }
+
+    /** The slot of the field whose UTF-8 name is {@code bytes[offset, offset + length)}, or {@link #ABSENT}. */
+    public int slotOf(byte[] bytes, int offset, int length) {
+        return slotOf(bytes, offset, length, hash(bytes, offset, length));
     }
 
     /**
-     * The slot of the field whose UTF-8 name is {@code length} bytes at {@code offset} of
-     * {@code buffer}, or {@link #ABSENT}. Names containing spaces must be stripped by the caller
-     * first (see {@link #hasSpace}); this is the allocation-free path readers use per key.
+     * Same as {@link #slotOf(byte[], int, int)} with the name's {@link #hash} already known: a
+     * reader looking one key up in several tables hashes it once. Names containing spaces must be
+     * stripped by the caller first; this is the allocation-free path readers use per key.
      */
-    public int slotOf(DirectBuffer buffer, int offset, int length) {
-        int cell = hash(buffer, offset, length) & mask;
-        byte[] key;
+    public int slotOf(byte[] bytes, int offset, int length, int hash) {
+        int cell = hash & mask;
+        long[] key;
         while ((key = keys[cell]) != null) {
-            if (key.length == length && equals(key, buffer, offset)) {
+            if (hashes[cell] == hash && lengths[cell] == length && ByteWords.equals(bytes, offset, length, key)) {
                 return slots[cell];
             }
             cell = (cell + 1) & mask;
@@ -84,60 +95,9 @@ public final class FieldTable {
         return ABSENT;
     }
 
-    /** Same as {@link #slotOf(DirectBuffer, int, int)} over a byte array. */
-    public int slotOf(byte[] bytes, int offset, int length) {
-        return find(bytes, offset, length);
-    }
-
-    /** Whether a key must have its spaces stripped before lookup. */
-    public static boolean hasSpace(DirectBuffer buffer, int offset, int length) {
-        for (int i = 0; i < length; i++) {
-            if (buffer.getByte(offset + i) == ' ') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private int find(byte[] bytes, int offset, int length) {
-        int cell = hash(bytes, offset, length) & mask;
-        byte[] key;
-        while ((key = keys[cell]) != null) {
-            if (key.length == length && java.util.Arrays.equals(key, 0, length, bytes, offset, offset + length)) {
-                return slots[cell];
-            }
-            cell = (cell + 1) & mask;
-        }
-        return ABSENT;
-    }
-
-    private static boolean equals(byte[] key, DirectBuffer buffer, int offset) {
-        for (int i = 0; i < key.length; i++) {
-            if (key[i] != buffer.getByte(offset + i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int hash(byte[] bytes, int offset, int length) {
-        int h = length;
-        for (int i = 0; i < length; i++) {
-            h = 31 * h + bytes[offset + i];
-        }
-        return mix(h);
-    }
-
-    private static int hash(DirectBuffer buffer, int offset, int length) {
-        int h = length;
-        for (int i = 0; i < length; i++) {
-            h = 31 * h + buffer.getByte(offset + i);
-        }
-        return mix(h);
-    }
-
-    private static int mix(int h) {
-        return h ^ (h >>> 16) ^ (h >>> 7);
+    /** The hash of a name in every table: {@link ByteWords#hash}. */
+    public static int hash(byte[] bytes, int offset, int length) {
+        return ByteWords.hash(bytes, offset, length);
     }
 
     static String stripSpaces(String name) {
