@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.ByteWords;
+
 /**
  * Finds many needles at once in a value, ASCII case folded: exact-enough bit tables over the
  * last bytes read, then a byte-by-byte check of the few needles a hit may mean.
@@ -74,7 +76,6 @@ public final class NeedleSearch {
     private static final int PAIR_BUCKET_BITS = 10;
     /** UTF-8 forms of the non-ASCII code points whose lower or upper case is ASCII. */
     private static final byte[][] FOLDS_TO_ASCII = foldingToAscii();
-    private static final byte[] FOLD = foldTable();
 
     /** Receives the needles a scan finds. */
     public interface NeedleSink {
@@ -83,6 +84,8 @@ public final class NeedleSearch {
     }
 
     private final byte[][] needles;
+    /** Each needle packed into little-endian words, the last zero-padded, for comparing eight bytes at a time. */
+    private final long[][] needleWords;
     private final int[] ids;
     /** Bytes in the shortest needle. */
     private final int shortest;
@@ -187,6 +190,8 @@ public final class NeedleSearch {
     private NeedleSearch(byte[][] needles, int[] ids, boolean hasWindows, long[] windowBits, int shift,
             Buckets windowBuckets, int stride, long[] pairBits, Buckets pairBuckets) {
         this.needles = needles;
+        this.needleWords = Arrays.stream(needles).map(needle -> ByteWords.pack(needle, 0, needle.length))
+                .toArray(long[][]::new);
         this.ids = ids;
         this.shortest = Arrays.stream(needles).mapToInt(needle -> needle.length).min().orElse(0);
         this.hasWindows = hasWindows;
@@ -419,7 +424,7 @@ public final class NeedleSearch {
             final int n = filed[f];
             final byte[] needle = needles[n];
             final int start = i - ends[f];
-            if (start >= 0 && start + needle.length <= length && foldedEquals(bytes, start, needle)
+            if (start >= 0 && start + needle.length <= length && foldedEquals(bytes, start, needleWords[n], needle.length)
                     && sink.onNeedle(ids[n])) {
                 return true;
             }
@@ -427,13 +432,23 @@ public final class NeedleSearch {
         return false;
     }
 
-    private static boolean foldedEquals(byte[] bytes, int start, byte[] needle) {
-        for (int k = 0; k < needle.length; k++) {
-            if (FOLD[bytes[start + k] & 0xFF] != needle[k]) {
+    /** Whether {@code bytes} at {@code start}, ASCII case folded, hold the needle: eight bytes at a time. */
+    private static boolean foldedEquals(byte[] bytes, int start, long[] needle, int length) {
+        int k = 0;
+        for (; k + 8 <= length; k += 8) {
+            if (lowerAscii(ByteWords.word(bytes, start + k)) != needle[k >>> 3]) {
                 return false;
             }
         }
-        return true;
+        return k == length || lowerAscii(ByteWords.partialWord(bytes, start + k, length - k)) == needle[k >>> 3];
+    }
+
+    /** {@code word} with its ASCII upper-case letters made lower case, other bytes as they are. */
+    static long lowerAscii(long word) {
+        final long sevenBits = word & ~HIGH_BITS;
+        // High bit of each byte: set from 'A' up (+0x3F), and from 'Z' + 1 up (+0x25); no carry leaves a byte.
+        final long upper = ((sevenBits + 0x3F3F3F3F3F3F3F3FL) ^ (sevenBits + 0x2525252525252525L)) & ~word & HIGH_BITS;
+        return word | upper >>> 2;
     }
 
     /**
@@ -494,22 +509,31 @@ public final class NeedleSearch {
 
     private boolean anyFiledOccurs(Buckets buckets, int bucket, DirectBuffer buffer, int offset, int i, int end) {
         for (int f = buckets.first[bucket]; f < buckets.first[bucket + 1]; f++) {
-            final byte[] needle = needles[buckets.needle[f]];
+            final int n = buckets.needle[f];
             final int start = i - buckets.end[f];
-            if (start >= offset && start + needle.length <= end && foldedEquals(buffer, start, needle)) {
+            if (start >= offset && start + needles[n].length <= end
+                    && foldedEquals(buffer, start, needleWords[n], needles[n].length)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean foldedEquals(DirectBuffer buffer, int start, byte[] needle) {
-        for (int k = 0; k < needle.length; k++) {
-            if (FOLD[buffer.getByte(start + k) & 0xFF] != needle[k]) {
+    private static boolean foldedEquals(DirectBuffer buffer, int start, long[] needle, int length) {
+        int k = 0;
+        for (; k + 8 <= length; k += 8) {
+            if (lowerAscii(buffer.getLong(start + k, ByteOrder.LITTLE_ENDIAN)) != needle[k >>> 3]) {
                 return false;
             }
         }
-        return true;
+        if (k == length) {
+            return true;
+        }
+        long tail = 0;
+        for (int b = length - 1; b >= k; b--) {
+            tail = tail << 8 | (buffer.getByte(start + b) & 0xFF);
+        }
+        return lowerAscii(tail) == needle[k >>> 3];
     }
 
     private static boolean foldsToAscii(byte[] bytes, int index, int end) {
@@ -545,13 +569,5 @@ public final class NeedleSearch {
             }
         }
         return forms.toArray(new byte[0][]);
-    }
-
-    private static byte[] foldTable() {
-        byte[] fold = new byte[256];
-        for (int b = 0; b < 256; b++) {
-            fold[b] = (byte) (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
-        }
-        return fold;
     }
 }

@@ -74,6 +74,26 @@ class NeedleSearchTest {
         }
     }
 
+    /** Every byte value in every lane, next to every other: only 'A'..'Z' change, each to its lower case. */
+    @Test
+    void lowerAsciiFoldsEightBytesExactlyAsOneByOne() {
+        for (int b = 0; b < 256; b++) {
+            for (int neighbour = 0; neighbour < 256; neighbour += 17) {
+                for (int lane = 0; lane < 8; lane++) {
+                    long word = 0;
+                    long expected = 0;
+                    for (int k = 0; k < 8; k++) {
+                        int value = k == lane ? b : (neighbour + k) & 0xFF;
+                        int folded = value >= 'A' && value <= 'Z' ? value + 32 : value;
+                        word |= (long) value << (8 * k);
+                        expected |= (long) folded << (8 * k);
+                    }
+                    assertEquals(expected, NeedleSearch.lowerAscii(word), "byte " + b + " in lane " + lane);
+                }
+            }
+        }
+    }
+
     @Test
     void aNeedleIsFoundAtTheEdgesOfTheValueAndInSpiteOfCase() {
         List<String> needles = List.of("cmd.exe", "-e", "x", "\\windows\\system32\\");
