@@ -355,6 +355,9 @@ public final class NeedleSearch {
      *         are not all there are and the caller must decide without this search
      */
     public int scan(byte[] bytes, int length, NeedleSink sink) {
+        if (defeatsFolding(bytes, length)) {
+            return FOLDING_DEFEATED;
+        }
         if (stride > 1) {
             return scanStrided(bytes, length, sink);
         }
@@ -364,12 +367,8 @@ public final class NeedleSearch {
         final int shift = this.shift;
         int word = 0;
         for (int i = 0; i < length; i++) {
-            final byte b = bytes[i];
-            if (b < 0 && foldsToAscii(bytes, i, length)) {
-                return FOLDING_DEFEATED;
-            }
             // The last four bytes, the newest in the high byte; windows before the fourth byte hold zeros, never a match.
-            word = word >>> 8 | (b & 0xFF) << 24;
+            word = word >>> 8 | (bytes[i] & 0xFF) << 24;
             final int folded = word | CASE_BITS;
             if (windows) {
                 final int h = (folded * MULTIPLIER) >>> shift;
@@ -390,19 +389,9 @@ public final class NeedleSearch {
     /**
      * {@link #scan} when every needle is filed under {@link #stride} consecutive windows: any
      * occurrence has one of them ending at a position {@code 3 + k * stride}, so only those
-     * positions are tested, each with one four-byte load. Non-ASCII bytes, which may defeat
-     * folding, are looked for eight at a time first.
+     * positions are tested, each with one four-byte load.
      */
     private int scanStrided(byte[] bytes, int length, NeedleSink sink) {
-        int i = 0;
-        while (i + 8 <= length && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
-            i += 8;
-        }
-        for (; i < length; i++) {
-            if (bytes[i] < 0 && foldsToAscii(bytes, i, length)) {
-                return FOLDING_DEFEATED;
-            }
-        }
         final long[] bits = windowBits;
         final int shift = this.shift;
         final int step = stride;
@@ -414,6 +403,20 @@ public final class NeedleSearch {
             }
         }
         return NO_NEEDLE;
+    }
+
+    /** Whether {@code bytes[0, length)} hold a character ASCII folding may get wrong: ASCII is skipped eight bytes at a time. */
+    private static boolean defeatsFolding(byte[] bytes, int length) {
+        int i = 0;
+        while (i + 8 <= length && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+            i += 8;
+        }
+        for (; i < length; i++) {
+            if (bytes[i] < 0 && foldsToAscii(bytes, i, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Checks the needles of {@code bucket} whose window would end at {@code i}; true when the sink stops. */
