@@ -26,7 +26,7 @@ import io.sigscan.rules.event.ByteWords;
  * <p><b>Needles of four bytes or more</b> are each filed under one <em>window</em> of four of
  * their bytes: the run that is rarest among all the needles' runs, so that needles sharing common
  * fragments ({@code \windows\}, {@code .exe}) are filed under fragments that rarely occur. The
- * windows' hashes are bits of a table of about {@value #BITS_PER_WINDOW} bits per needle, so that
+ * windows' hashes are bits of a table of about {@value #BITS_PER_WINDOW} bits per window filed, so that
  * a value's windows seldom hit a needle's bit by chance. (A second hash, as in a Bloom filter,
  * was tried: on command lines it turned away under a tenth of the hits, which are mostly true
  * window matches, and was dropped.)
@@ -64,6 +64,8 @@ public final class NeedleSearch {
 
     private static final int WINDOW = 4;
     private static final int BITS_PER_WINDOW = 32;
+    /** Largest window table: 2^20 bits, 128 KB. */
+    private static final int MAX_TABLE_BITS = 20;
     private static final int MULTIPLIER = 0x9E3779B1;
     /** Bit 5 of each byte: set on both sides of every table lookup, so ASCII case never matters there. */
     private static final int CASE_BITS = 0x20202020;
@@ -227,11 +229,12 @@ public final class NeedleSearch {
         int stride = count == 0 ? 1 : Math.max(1, Math.min(MAX_STRIDE, shortest - WINDOW + 1));
         int[] windowEnd = chooseWindows(bytes, stride);
 
-        // Sized by needles, not filings: a strided scan tests 1/stride of the positions, so its
-        // table may be stride times denser for the same chance hits per byte, and a set of
-        // thousands of hashes does not grow it eightfold.
+        // Sized by filings, so a tested position hits by chance about once in BITS_PER_WINDOW
+        // whatever the stride. (Sized by needles, a strided table was stride times denser: the
+        // Mimikatz keywords, searched in every string of every Windows event, hit a false window
+        // at one tested position in thirteen.) Capped so that the largest sets stay in the cache.
         int bits = 10;
-        while (bits < 22 && (1 << bits) < longCount * BITS_PER_WINDOW) {
+        while (bits < MAX_TABLE_BITS && (1 << bits) < (long) longCount * stride * BITS_PER_WINDOW) {
             bits++;
         }
         int shift = 32 - bits;
