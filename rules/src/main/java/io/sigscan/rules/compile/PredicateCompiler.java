@@ -12,13 +12,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.ir.Expr;
 import io.sigscan.rules.ir.ValueTest;
+import io.sigscan.rules.match.CidrAnyMatcher;
 import io.sigscan.rules.match.ContainsAnyMatcher;
 import io.sigscan.rules.match.EndsWithAnyMatcher;
+import io.sigscan.rules.match.EqualsAnyMatcher;
 import io.sigscan.rules.match.UnsupportedPatternException;
 import io.sigscan.rules.match.ValueMatcher;
 
@@ -43,7 +46,7 @@ final class PredicateCompiler {
     private static final MethodHandle ALWAYS_TRUE = constant(true);
     private static final MethodHandle ALWAYS_FALSE = constant(false);
     private static final byte[] TEMPLATE_BYTES = templateBytes();
-    /** Fewest case-insensitive contains (or endswith) tests on one field of an or that are merged into one matcher. */
+    /** Fewest tests of a mergeable kind on one field of an or that are merged into one matcher. */
     static final int MERGED_TESTS = 3;
     /** How many times a field test a keyword test costs: it reads every string value of the event. */
     private static final int KEYWORD_FACTOR = 8;
@@ -188,9 +191,10 @@ final class PredicateCompiler {
     /**
      * The operands of an {@code or}, compiled, with the case-insensitive {@code contains} tests
      * on each field (keywords count as one field) merged into one {@link ContainsAnyMatcher},
-     * and the case-insensitive {@code endswith} tests into one {@link EndsWithAnyMatcher}, when
-     * there are at least {@link #MERGED_TESTS} of a kind: one pass over the value instead of
-     * one per needle.
+     * the case-insensitive {@code endswith} tests into one {@link EndsWithAnyMatcher} and the
+     * case-insensitive plain values into one {@link EqualsAnyMatcher} and the {@code cidr} tests
+     * into one {@link CidrAnyMatcher}, when there are at least {@link #MERGED_TESTS} of a kind:
+     * one pass over the value instead of one per test.
      */
     private List<Costed> orOperands(List<Expr> operands) {
         Map<MergeKey, List<ValueTest>> mergeable = new LinkedHashMap<>();
@@ -203,8 +207,7 @@ final class PredicateCompiler {
         mergeable.values().removeIf(tests -> tests.size() < MERGED_TESTS);
         List<Costed> compiled = new ArrayList<>(operands.size());
         for (Map.Entry<MergeKey, List<ValueTest>> merged : mergeable.entrySet()) {
-            ValueMatcher matcher = mergedMatchers.computeIfAbsent(merged.getValue(),
-                    merged.getKey().suffix() ? EndsWithAnyMatcher::of : ContainsAnyMatcher::of);
+            ValueMatcher matcher = mergedMatchers.computeIfAbsent(merged.getValue(), merged.getKey().kind().merger);
             int slot = merged.getKey().slot();
             compiled.add(valueTest(matcher, slot, slot == EventView.KEYWORDS ? KEYWORD_FACTOR : 1));
         }
@@ -217,8 +220,24 @@ final class PredicateCompiler {
         return compiled;
     }
 
-    /** Tests of one slot one merged matcher can take: {@code contains} or ({@code suffix}) {@code endswith}. */
-    private record MergeKey(int slot, boolean suffix) {
+    /** Tests of one slot one merged matcher can take. */
+    private record MergeKey(int slot, MergeKind kind) {
+    }
+
+    /** The tests merged matchers take, each with its matcher. */
+    private enum MergeKind {
+        CONTAINS(ContainsAnyMatcher::mergeableNeedle, ContainsAnyMatcher::of),
+        ENDS_WITH(EndsWithAnyMatcher::mergeableNeedle, EndsWithAnyMatcher::of),
+        EQUALS(EqualsAnyMatcher::mergeableNeedle, EqualsAnyMatcher::of),
+        CIDR(CidrAnyMatcher::mergeableNeedle, CidrAnyMatcher::of);
+
+        final Function<ValueTest, String> needle;
+        final Function<List<ValueTest>, ValueMatcher> merger;
+
+        MergeKind(Function<ValueTest, String> needle, Function<List<ValueTest>, ValueMatcher> merger) {
+            this.needle = needle;
+            this.merger = merger;
+        }
     }
 
     /** Which merged matcher can take a field or keyword test, or null when none can. */
@@ -228,11 +247,10 @@ final class PredicateCompiler {
         }
         ValueTest test = valueTest(operand);
         int slot = operand instanceof Expr.Match match ? slot(match.field()) : EventView.KEYWORDS;
-        if (ContainsAnyMatcher.mergeableNeedle(test) != null) {
-            return new MergeKey(slot, false);
-        }
-        if (EndsWithAnyMatcher.mergeableNeedle(test) != null) {
-            return new MergeKey(slot, true);
+        for (MergeKind kind : MergeKind.values()) {
+            if (kind.needle.apply(test) != null) {
+                return new MergeKey(slot, kind);
+            }
         }
         return null;
     }
