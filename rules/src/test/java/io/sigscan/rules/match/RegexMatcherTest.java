@@ -42,6 +42,26 @@ class RegexMatcherTest {
         assertEquals(expected.equals("matches"), matches(matcher, unescaped));
     }
 
+    /** A dependency update that drops RE2J's internal yes/no search would silently slow every regex: fail here instead. */
+    @Test
+    void theSearchWithoutCapturesIsInUseAndAgreesWithMatcherFind() {
+        assertTrue(RegexMatcher.searchesWithoutCaptures(), "RE2J's RE2.matchUTF8 was not found: check the RE2J version");
+        String[] patterns = {"-k\\s\\w{1,64}(?:\\s?(?:-p|-s))?", "net\\s+user\\s+", "^cmd", "a.b$", "(?i)(set).*&&\\s?set.*&&.*\"",
+            "[\\x{1F600}]", "(a|b)*c"};
+        String[] values = {"svchost.exe -k netsvcs -p", "net  user admin x", "cmd /c", "xa\nb", "SET a=1&& set b=invoke&& \"",
+            "😀", "ababd", "", "-k"};
+        for (String pattern : patterns) {
+            for (boolean caseInsensitive : new boolean[] {false, true}) {
+                RegexMatcher matcher = (RegexMatcher) engine(regex(pattern, caseInsensitive, false, false));
+                for (String value : values) {
+                    byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    assertEquals(matcher.findWithMatcher(bytes),
+                            matcher.matches(new org.agrona.concurrent.UnsafeBuffer(bytes), 0, bytes.length), pattern + " on " + value);
+                }
+            }
+        }
+    }
+
     /** The engine behind the literal guard, if there is one. */
     private static ValueMatcher engine(ValueMatcher matcher) {
         return matcher instanceof LiteralGuardedMatcher guarded ? guarded.regex() : matcher;
