@@ -6,32 +6,36 @@ import java.util.List;
 import org.agrona.DirectBuffer;
 
 /**
- * A regex behind the literal texts every match of it contains ({@link RegexLiterals}): a value
- * missing one of them, ASCII case folded, cannot match, so the regex engine — which copies the
- * value and allocates a matcher per call — runs only on values that hold them all. Every
- * required run is checked, not just the longest: the longest is often a common path
- * ({@code c:\windows\system32\}) while a short one ({@code |unknown(}) is what rules the value
- * out. Each text is looked for with a {@link NeedleSearch}, whose answer is the pre-filter's: a
- * value holding a character that folding may get wrong ('İ', 'ı', 'ſ', the Kelvin sign) goes to
- * the regex.
+ * A costly matcher — a regex, or a glob with {@code ?} or inner wildcards — behind the literal
+ * texts every match of it contains ({@link RegexLiterals} for regexes, the literal runs of a
+ * glob): a value missing one of them, ASCII case folded, cannot match, so the matcher (the regex
+ * engine copies the value and allocates per call; the glob decodes and folds every character)
+ * runs only on values that hold them all. Every required run is checked, not just the longest:
+ * the longest is often a common path ({@code c:\windows\system32\}) while a short one
+ * ({@code |unknown(}) is what rules the value out. Each text is looked for with a
+ * {@link NeedleSearch}, whose answer is the pre-filter's: a value holding a character that folding
+ * may get wrong ('İ', 'ı', 'ſ', the Kelvin sign) goes to the matcher.
  */
 final class LiteralGuardedMatcher extends ValueMatcher {
     private final NeedleSearch[] required;
     private final List<String> texts;
-    private final ValueMatcher regex;
+    private final ValueMatcher guarded;
 
-    /** {@code required}: lower-cased texts every match of {@code regex} contains, at least one. */
-    LiteralGuardedMatcher(List<String> required, ValueMatcher regex) {
+    /**
+     * {@code required}: lower-cased texts every match of {@code guarded} contains, at least one;
+     * ASCII only when {@code guarded} folds case beyond ASCII.
+     */
+    LiteralGuardedMatcher(List<String> required, ValueMatcher guarded) {
         // Longest first: the likeliest to be missing, so the guard usually stops at the first search.
         this.texts = required.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         this.required = texts.stream().map(text -> NeedleSearch.build(List.of(text), new int[] {0}))
                 .toArray(NeedleSearch[]::new);
-        this.regex = regex;
+        this.guarded = guarded;
     }
 
     @Override
     public int cost() {
-        return REGEX;
+        return guarded.cost();
     }
 
     @Override
@@ -41,21 +45,21 @@ final class LiteralGuardedMatcher extends ValueMatcher {
                 return false;
             }
         }
-        return regex.matches(buffer, offset, length);
+        return guarded.matches(buffer, offset, length);
     }
 
     @Override
     public long budgetExhaustions() {
-        return regex.budgetExhaustions();
+        return guarded.budgetExhaustions();
     }
 
-    /** The regex's own matcher. */
-    ValueMatcher regex() {
-        return regex;
+    /** The matcher behind the guard. */
+    ValueMatcher guarded() {
+        return guarded;
     }
 
     @Override
     public String toString() {
-        return regex + " after '" + String.join("', '", texts) + "'";
+        return guarded + " after '" + String.join("', '", texts) + "'";
     }
 }

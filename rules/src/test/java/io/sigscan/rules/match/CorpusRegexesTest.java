@@ -48,7 +48,7 @@ class CorpusRegexesTest {
             List<String> modifiers = List.of(parts[0].split("\\|"));
             ValueMatcher matcher = ValueMatcher.forTest(new ValueTest.Regex(parts[1], modifiers.contains("i"),
                     modifiers.contains("m"), modifiers.contains("s")));
-            ValueMatcher engine = matcher instanceof LiteralGuardedMatcher guarded ? guarded.regex() : matcher;
+            ValueMatcher engine = matcher instanceof LiteralGuardedMatcher guarded ? guarded.guarded() : matcher;
             if (!(engine instanceof RegexMatcher)) {
                 notOnRe2.add(parts[1]);
             }

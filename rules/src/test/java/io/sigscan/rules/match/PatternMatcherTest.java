@@ -111,6 +111,9 @@ class PatternMatcherTest {
             *          | AnyValueMatcher
             a*b        | GlobMatcher
             a?         | GlobMatcher
+            *>?%TEMP%* | LiteralGuardedMatcher
+            a?Ä*bc     | LiteralGuardedMatcher
+            a?Ä*b      | GlobMatcher
             *Ä*        | NonAsciiNeedleMatcher
             """)
     void patternShapeChoosesTheSpecialisedMatcher(String glob, String matcherClass) {

@@ -64,7 +64,7 @@ class RegexMatcherTest {
 
     /** The engine behind the literal guard, if there is one. */
     private static ValueMatcher engine(ValueMatcher matcher) {
-        return matcher instanceof LiteralGuardedMatcher guarded ? guarded.regex() : matcher;
+        return matcher instanceof LiteralGuardedMatcher guarded ? guarded.guarded() : matcher;
     }
 
     @ParameterizedTest(name = "/{0}/ i={1} on ''{2}''")
