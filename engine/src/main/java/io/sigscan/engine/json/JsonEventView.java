@@ -87,7 +87,7 @@ public final class JsonEventView implements EventView {
     private static final long BACKSLASHES = ONES * '\\';
     private static final long CONTROL_LIMIT = ONES * 0x20;
 
-    /** What may follow a backslash in a string: one of {@code "\\/bfnrt}, or {@code u} and four hex digits. */
+    /** What may follow a backslash in a string: one of {@code "\/bfnrt}, or {@code u} and four hex digits. */
     private static final byte[] ESCAPES = new byte[256];
     private static final byte SIMPLE_ESCAPE = 1;
     private static final byte UNICODE_ESCAPE = 2;

@@ -101,7 +101,7 @@ public final class ByteWords {
     }
 
     /** Whether any byte of {@code word} is zero (exact: no false positives). */
-    public static boolean hasZeroByte(long word) {
+    private static boolean hasZeroByte(long word) {
         return ((word - ONES) & ~word & HIGHS) != 0;
     }
 }

@@ -3,6 +3,7 @@ package io.sigscan.rules.match;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.sigscan.rules.ir.ValueTest;
 
@@ -63,7 +64,7 @@ final class PatternMatchers {
         for (ValueTest.Part part : parts) {
             if (part instanceof ValueTest.Literal literal && literal.text().length() >= 2
                     && literal.text().chars().allMatch(c -> c < 0x80)) {
-                runs.add(literal.text().toLowerCase(java.util.Locale.ROOT));
+                runs.add(literal.text().toLowerCase(Locale.ROOT));
             }
         }
         return runs.isEmpty() ? glob : new LiteralGuardedMatcher(runs, glob);
