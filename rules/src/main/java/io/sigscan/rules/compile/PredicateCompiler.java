@@ -18,7 +18,7 @@ import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.ir.Expr;
 import io.sigscan.rules.ir.ValueTest;
-import io.sigscan.rules.match.CidrAnyMatcher;
+import io.sigscan.rules.match.CidrMatcher;
 import io.sigscan.rules.match.ContainsAnyMatcher;
 import io.sigscan.rules.match.EndsWithAnyMatcher;
 import io.sigscan.rules.match.EqualsAnyMatcher;
@@ -193,7 +193,7 @@ final class PredicateCompiler {
      * on each field (keywords count as one field) merged into one {@link ContainsAnyMatcher},
      * the case-insensitive {@code endswith} tests into one {@link EndsWithAnyMatcher} and the
      * case-insensitive plain values into one {@link EqualsAnyMatcher} and the {@code cidr} tests
-     * into one {@link CidrAnyMatcher}, when there are at least {@link #MERGED_TESTS} of a kind:
+     * into one {@link CidrMatcher}, when there are at least {@link #MERGED_TESTS} of a kind:
      * one pass over the value instead of one per test.
      */
     private List<Costed> orOperands(List<Expr> operands) {
@@ -229,7 +229,7 @@ final class PredicateCompiler {
         CONTAINS(ContainsAnyMatcher::mergeableNeedle, ContainsAnyMatcher::of),
         ENDS_WITH(EndsWithAnyMatcher::mergeableNeedle, EndsWithAnyMatcher::of),
         EQUALS(EqualsAnyMatcher::mergeableNeedle, EqualsAnyMatcher::of),
-        CIDR(CidrAnyMatcher::mergeableNeedle, CidrAnyMatcher::of);
+        CIDR(CidrMatcher::mergeableNeedle, CidrMatcher::of);
 
         final Function<ValueTest, String> needle;
         final Function<List<ValueTest>, ValueMatcher> merger;

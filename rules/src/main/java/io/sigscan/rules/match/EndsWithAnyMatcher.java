@@ -17,19 +17,11 @@ import io.sigscan.rules.ir.ValueTest;
  * character whose case is ASCII, like the Kelvin sign) is tested with the exact matchers instead.
  */
 public final class EndsWithAnyMatcher extends MergedTestsMatcher {
-    private static final int MULTIPLIER = 0x01000193;
+    private final FoldedNeedleTable needles;
 
-    private final byte[][] needles;
-    /** Whether some needle has this length. */
-    private final boolean[] lengthUsed;
-    /** Open addressing: needle index + 1 by hash of (suffix hash, length); 0 = empty. */
-    private final int[] table;
-
-    private EndsWithAnyMatcher(byte[][] needles, boolean[] lengthUsed, int[] table, List<ValueTest> tests) {
+    private EndsWithAnyMatcher(FoldedNeedleTable needles, List<ValueTest> tests) {
         super(tests);
         this.needles = needles;
-        this.lengthUsed = lengthUsed;
-        this.table = table;
     }
 
     /**
@@ -44,29 +36,16 @@ public final class EndsWithAnyMatcher extends MergedTestsMatcher {
     public static EndsWithAnyMatcher of(List<ValueTest> tests) {
         List<byte[]> needles = distinctNeedles(tests, EndsWithAnyMatcher::mergeableNeedle).stream()
                 .map(needle -> needle.getBytes(StandardCharsets.US_ASCII)).toList();
-        int longest = needles.stream().mapToInt(needle -> needle.length).max().orElse(0);
-        boolean[] lengthUsed = new boolean[longest + 1];
-        int size = Integer.highestOneBit(Math.max(4, needles.size() * 4) - 1) << 1;
-        int[] table = new int[size];
-        for (int n = 0; n < needles.size(); n++) {
-            byte[] needle = needles.get(n);
-            lengthUsed[needle.length] = true;
-            int hash = 0;
-            for (int i = needle.length - 1; i >= 0; i--) {
-                hash = (hash ^ needle[i]) * MULTIPLIER;
-            }
-            int at = slot(hash, needle.length, size);
-            while (table[at] != 0) {
-                at = (at + 1) & (size - 1);
-            }
-            table[at] = n + 1;
-        }
-        return new EndsWithAnyMatcher(needles.toArray(new byte[0][]), lengthUsed, table, tests);
+        return new EndsWithAnyMatcher(new FoldedNeedleTable(needles, EndsWithAnyMatcher::suffixHash), tests);
     }
 
-    private static int slot(int suffixHash, int length, int size) {
-        int h = (suffixHash + length) * 0x9E3779B1;
-        return (h ^ (h >>> 16)) & (size - 1);
+    /** The hash {@link #matches} reaches at a suffix of this needle: over its bytes from the last. */
+    private static int suffixHash(byte[] needle) {
+        int hash = 0;
+        for (int i = needle.length - 1; i >= 0; i--) {
+            hash = (hash ^ needle[i]) * FoldedNeedleTable.MULTIPLIER;
+        }
+        return hash;
     }
 
     @Override
@@ -76,8 +55,8 @@ public final class EndsWithAnyMatcher extends MergedTestsMatcher {
 
     @Override
     public boolean matches(DirectBuffer buffer, int offset, int length) {
-        final boolean[] used = lengthUsed;
-        final int longest = Math.min(used.length - 1, length);
+        final FoldedNeedleTable table = needles;
+        final int longest = Math.min(table.longest(), length);
         final int end = offset + length;
         int hash = 0;
         for (int i = 1; i <= longest; i++) {
@@ -85,32 +64,12 @@ public final class EndsWithAnyMatcher extends MergedTestsMatcher {
             if (b < 0) {
                 return anyExactMatches(buffer, offset, length);
             }
-            hash = (hash ^ Utf8.foldAsciiByte(b)) * MULTIPLIER;
-            if (used[i] && found(hash, i, buffer, end)) {
+            hash = (hash ^ Utf8.foldAsciiByte(b)) * FoldedNeedleTable.MULTIPLIER;
+            if (table.hasLength(i) && table.contains(hash, buffer, end - i, i)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private boolean found(int hash, int length, DirectBuffer buffer, int end) {
-        final int mask = table.length - 1;
-        for (int at = slot(hash, length, table.length); table[at] != 0; at = (at + 1) & mask) {
-            final byte[] needle = needles[table[at] - 1];
-            if (needle.length == length && suffixEquals(buffer, end - length, needle)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean suffixEquals(DirectBuffer buffer, int start, byte[] needle) {
-        for (int k = 0; k < needle.length; k++) {
-            if (Utf8.foldAsciiByte(buffer.getByte(start + k)) != needle[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

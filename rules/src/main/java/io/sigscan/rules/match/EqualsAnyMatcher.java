@@ -17,22 +17,14 @@ import io.sigscan.rules.ir.ValueTest;
  * like the Kelvin sign) is tested with the exact matchers instead.
  */
 public final class EqualsAnyMatcher extends MergedTestsMatcher {
-    private static final int MULTIPLIER = 0x01000193;
-
-    private final byte[][] needles;
-    /** Whether some needle has this length. */
-    private final boolean[] lengthUsed;
+    private final FoldedNeedleTable needles;
     /** Longest value, in bytes, that characters folding to ASCII could make equal to a needle. */
     private final int longestFolding;
-    /** Open addressing: needle index + 1 by hash of the folded value; 0 = empty. */
-    private final int[] table;
 
-    private EqualsAnyMatcher(byte[][] needles, boolean[] lengthUsed, int[] table, List<ValueTest> tests) {
+    private EqualsAnyMatcher(FoldedNeedleTable needles, List<ValueTest> tests) {
         super(tests);
         this.needles = needles;
-        this.lengthUsed = lengthUsed;
-        this.longestFolding = (lengthUsed.length - 1) * Utf8.MAX_BYTES_FOLDING_TO_ONE_ASCII;
-        this.table = table;
+        this.longestFolding = needles.longest() * Utf8.MAX_BYTES_FOLDING_TO_ONE_ASCII;
     }
 
     /**
@@ -59,29 +51,16 @@ public final class EqualsAnyMatcher extends MergedTestsMatcher {
     public static EqualsAnyMatcher of(List<ValueTest> tests) {
         List<byte[]> needles = distinctNeedles(tests, EqualsAnyMatcher::mergeableNeedle).stream()
                 .map(needle -> needle.getBytes(StandardCharsets.US_ASCII)).toList();
-        int longest = needles.stream().mapToInt(needle -> needle.length).max().orElse(0);
-        boolean[] lengthUsed = new boolean[longest + 1];
-        int size = Integer.highestOneBit(Math.max(4, needles.size() * 4) - 1) << 1;
-        int[] table = new int[size];
-        for (int n = 0; n < needles.size(); n++) {
-            byte[] needle = needles.get(n);
-            lengthUsed[needle.length] = true;
-            int hash = 0;
-            for (byte b : needle) {
-                hash = (hash ^ b) * MULTIPLIER;
-            }
-            int at = slot(hash, size);
-            while (table[at] != 0) {
-                at = (at + 1) & (size - 1);
-            }
-            table[at] = n + 1;
-        }
-        return new EqualsAnyMatcher(needles.toArray(new byte[0][]), lengthUsed, table, tests);
+        return new EqualsAnyMatcher(new FoldedNeedleTable(needles, EqualsAnyMatcher::hash), tests);
     }
 
-    private static int slot(int hash, int size) {
-        int h = hash * 0x9E3779B1;
-        return (h ^ (h >>> 16)) & (size - 1);
+    /** The hash {@link #matches} computes over a value equal to this needle: over its bytes from the first. */
+    private static int hash(byte[] needle) {
+        int hash = 0;
+        for (byte b : needle) {
+            hash = (hash ^ b) * FoldedNeedleTable.MULTIPLIER;
+        }
+        return hash;
     }
 
     @Override
@@ -91,7 +70,7 @@ public final class EqualsAnyMatcher extends MergedTestsMatcher {
 
     @Override
     public boolean matches(DirectBuffer buffer, int offset, int length) {
-        if (length >= lengthUsed.length || !lengthUsed[length]) {
+        if (!needles.hasLength(length)) {
             // No needle has this many bytes: only characters folding to ASCII from longer forms
             // (the Kelvin sign is three bytes for 'k') could still make the value equal one.
             return length <= longestFolding && Utf8.hasByteFoldingToAscii(buffer, offset, length)
@@ -104,25 +83,9 @@ public final class EqualsAnyMatcher extends MergedTestsMatcher {
             if (b < 0) {
                 return anyExactMatches(buffer, offset, length);
             }
-            hash = (hash ^ Utf8.foldAsciiByte(b)) * MULTIPLIER;
+            hash = (hash ^ Utf8.foldAsciiByte(b)) * FoldedNeedleTable.MULTIPLIER;
         }
-        final int mask = table.length - 1;
-        for (int at = slot(hash, table.length); table[at] != 0; at = (at + 1) & mask) {
-            final byte[] needle = needles[table[at] - 1];
-            if (needle.length == length && foldedEquals(buffer, offset, needle)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean foldedEquals(DirectBuffer buffer, int start, byte[] needle) {
-        for (int k = 0; k < needle.length; k++) {
-            if (Utf8.foldAsciiByte(buffer.getByte(start + k)) != needle[k]) {
-                return false;
-            }
-        }
-        return true;
+        return needles.contains(hash, buffer, offset, length);
     }
 
     @Override

@@ -61,7 +61,7 @@ public abstract class ValueMatcher {
             return new TimePartMatcher(timePart);
         }
         if (test instanceof ValueTest.Cidr cidr) {
-            return new CidrMatcher(CidrNetwork.parse(cidr.network()));
+            return CidrMatcher.of(CidrNetwork.parse(cidr.network()));
         }
         return RegexMatchers.forRegex((ValueTest.Regex) test);
     }

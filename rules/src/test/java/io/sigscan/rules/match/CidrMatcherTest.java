@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import io.sigscan.rules.ir.ValueTest;
 
-/** The merged matcher against the cidr matchers it replaces, OR-ed one by one, on random networks and addresses. */
-class CidrAnyMatcherTest {
+/** A matcher over several networks against one matcher per network, OR-ed, on random networks and addresses. */
+class CidrMatcherTest {
 
     @Test
     void agreesWithTheCidrMatchersItMerges() {
@@ -29,7 +29,7 @@ class CidrAnyMatcherTest {
                 tests.add(test);
                 singles.add(ValueMatcher.forTest(test));
             }
-            ValueMatcher merged = CidrAnyMatcher.of(tests);
+            ValueMatcher merged = CidrMatcher.of(tests);
             for (int v = 0; v < 30; v++) {
                 String value = randomAddress(random);
                 boolean expected = singles.stream().anyMatch(single -> matches(single, value));
@@ -42,7 +42,7 @@ class CidrAnyMatcherTest {
 
     @Test
     void findsAnAddressInTheRightFamilyOnly() {
-        ValueMatcher merged = CidrAnyMatcher.of(List.of(new ValueTest.Cidr("10.0.0.0/8"),
+        ValueMatcher merged = CidrMatcher.of(List.of(new ValueTest.Cidr("10.0.0.0/8"),
                 new ValueTest.Cidr("192.168.0.0/16"), new ValueTest.Cidr("fe80::/10")));
         assertEquals(true, matches(merged, "10.1.2.3"));
         assertEquals(true, matches(merged, "192.168.255.1"));
@@ -55,8 +55,8 @@ class CidrAnyMatcherTest {
 
     @Test
     void onlyCidrTestsAreMergeable() {
-        assertEquals("10.0.0.0/8", CidrAnyMatcher.mergeableNeedle(new ValueTest.Cidr("10.0.0.0/8")));
-        assertNull(CidrAnyMatcher.mergeableNeedle(Globs.pattern("10.*", false)));
+        assertEquals("10.0.0.0/8", CidrMatcher.mergeableNeedle(new ValueTest.Cidr("10.0.0.0/8")));
+        assertNull(CidrMatcher.mergeableNeedle(Globs.pattern("10.*", false)));
     }
 
     private static boolean matches(ValueMatcher matcher, String value) {
