@@ -90,6 +90,9 @@ record PreparedRules(CompiledRuleSet ruleSet, Correlations correlations, List<Pr
      */
     static PreparedRules prepare(List<Path> paths, Path mapping, Path placeholders, Predicate<RuleInfo> selection,
                                  CorrelationOptions options) throws IOException {
+        if (!paths.isEmpty()) {
+            LoadTimeCompilation.keepOptimisingCompilerOffLoading();
+        }
         Placeholders values = placeholders == null ? Placeholders.none() : Placeholders.load(placeholders);
         RuleLoader loader = RuleLoader.defaults().withPlaceholders(values);
         List<SigmaRule> loadedRules = new ArrayList<>();
