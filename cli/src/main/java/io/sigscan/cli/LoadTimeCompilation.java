@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import javax.management.JMException;
@@ -19,8 +20,10 @@ import javax.management.ObjectName;
  * {@code -XX:CompilerDirectivesFile}).
  *
  * <p>Done through HotSpot's {@code Compiler.directives_add} diagnostic command (the one {@code jcmd}
- * runs), on a background thread so that starting the management server overlaps loading. A JVM
- * without it (another VM, or a runtime without {@code java.management}) compiles as usual.
+ * runs), on a background thread so that starting the management server overlaps loading, and once
+ * per JVM: directives stack up (HotSpot keeps at most 50), and a process that loads rules again
+ * needs no second copy. A JVM without the command (another VM, or a runtime without
+ * {@code java.management}) compiles as usual.
  */
 final class LoadTimeCompilation {
     /** Classes that run only while rules load, as compiler-directive patterns. */
@@ -34,14 +37,28 @@ final class LoadTimeCompilation {
             "io/sigscan/rules/compile/PredicateCompiler.*",
             "jdk/internal/org/objectweb/asm/*.*");
 
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
     private LoadTimeCompilation() {
     }
 
-    /** Starts asking the JVM, in the background, not to C2-compile {@link #LOAD_ONLY}. */
+    /** The directive, added when this class is first used: once per JVM, whatever thread gets there first. */
+    private static final class Directive {
+        static final boolean TAKEN = addDirective();
+    }
+
+    /** Starts asking the JVM, in the background, not to C2-compile {@link #LOAD_ONLY}; once per JVM. */
     static void keepOptimisingCompilerOffLoading() {
-        Thread thread = new Thread(LoadTimeCompilation::addDirective, "sigscan-compiler-directive");
-        thread.setDaemon(true);
-        thread.start();
+        if (STARTED.compareAndSet(false, true)) {
+            Thread thread = new Thread(LoadTimeCompilation::taken, "sigscan-compiler-directive");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Whether the JVM took the directive (adding it now, and waiting for it, if nobody has yet). */
+    static boolean taken() {
+        return Directive.TAKEN;
     }
 
     /** The compiler directive, in HotSpot's directive format. */
@@ -51,7 +68,7 @@ final class LoadTimeCompilation {
     }
 
     /** Adds the directive; whether the JVM took it. */
-    static boolean addDirective() {
+    private static boolean addDirective() {
         Path file = null;
         try {
             file = Files.createTempFile("sigscan-compiler-directive", ".json");
