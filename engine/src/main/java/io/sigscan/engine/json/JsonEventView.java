@@ -81,11 +81,8 @@ public final class JsonEventView implements EventView {
     private static final int DATA_ENTRY = 11;   // {"@Name": X, "#text": v}
 
     // Eight-byte masks for scanning strings a word at a time.
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long QUOTES = ONES * '"';
-    private static final long BACKSLASHES = ONES * '\\';
-    private static final long CONTROL_LIMIT = ONES * 0x20;
+    private static final long QUOTES = ByteWords.repeated('"');
+    private static final long BACKSLASHES = ByteWords.repeated('\\');
 
     /** What may follow a backslash in a string: one of {@code "\/bfnrt}, or {@code u} and four hex digits. */
     private static final byte[] ESCAPES = new byte[256];
@@ -591,10 +588,8 @@ public final class JsonEventView implements EventView {
         while (p < end) {
             if (p <= wordEnd) {
                 final long word = in.getLong(p, ByteOrder.LITTLE_ENDIAN);
-                final long quotes = word ^ QUOTES;
-                final long backslashes = word ^ BACKSLASHES;
-                final long special = ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes
-                        | (word - CONTROL_LIMIT) & ~word) & HIGHS;
+                final long special = ByteWords.zeroBytes(word ^ QUOTES) | ByteWords.zeroBytes(word ^ BACKSLASHES)
+                        | ByteWords.bytesBelow(word, 0x20);
                 if (special == 0) {
                     p += 8;
                     continue;

@@ -6,15 +6,15 @@ import java.nio.ByteOrder;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.ByteWords;
+
 /**
  * Decoding of JSON string escapes into UTF-8. Input is already validated by the parser (every
  * backslash starts a legal escape), so decoding cannot fail; unpaired surrogates become U+FFFD.
  * The decoded form is never longer than the escaped one.
  */
 final class JsonStrings {
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long BACKSLASHES = ONES * '\\';
+    private static final long BACKSLASHES = ByteWords.repeated('\\');
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private JsonStrings() {
@@ -31,9 +31,8 @@ final class JsonStrings {
             if (p + 8 <= end && o + 8 <= out.length) {
                 final long word = in.getLong(p, ByteOrder.LITTLE_ENDIAN);
                 LONGS.set(out, o, word);
-                final long x = word ^ BACKSLASHES;
-                // The lowest flagged byte is exactly the first backslash (borrows only run upwards).
-                final long backslashes = (x - ONES) & ~x & HIGHS;
+                // The lowest flagged byte is exactly the first backslash.
+                final long backslashes = ByteWords.zeroBytes(word ^ BACKSLASHES);
                 if (backslashes == 0) {
                     p += 8;
                     o += 8;

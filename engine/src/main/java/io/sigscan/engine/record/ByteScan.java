@@ -4,14 +4,14 @@ import java.nio.charset.StandardCharsets;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.ByteWords;
+
 /**
  * Byte searches over buffers shared by the readers and the splitter. Hot path: these run over every
  * byte of the input, eight bytes per step where the layout allows.
  */
 public final class ByteScan {
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long NEWLINES = ONES * '\n';
+    private static final long NEWLINES = ByteWords.repeated('\n');
     /** Longest excerpt of a bad record quoted in a message. */
     public static final int QUOTE_BYTES = 80;
 
@@ -24,7 +24,7 @@ public final class ByteScan {
         final int wordEnd = end - 7;
         while (p < wordEnd) {
             long word = buffer.getLong(p, java.nio.ByteOrder.LITTLE_ENDIAN) ^ NEWLINES;
-            long found = (word - ONES) & ~word & HIGHS;
+            long found = ByteWords.zeroBytes(word);
             if (found != 0) {
                 return p + (Long.numberOfTrailingZeros(found) >>> 3);
             }
@@ -69,7 +69,7 @@ public final class ByteScan {
         while (p < wordEnd) {
             long word = buffer.getLong(p, java.nio.ByteOrder.LITTLE_ENDIAN) ^ NEWLINES;
             // Exact per-byte zero test (no borrow between bytes), so every newline counts once.
-            long zeroHigh = ~(((word & ~HIGHS) + ~HIGHS) | word) & HIGHS;
+            long zeroHigh = ByteWords.exactZeroBytes(word);
             count += Long.bitCount(zeroHigh);
             p += 8;
         }

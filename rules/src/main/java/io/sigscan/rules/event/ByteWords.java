@@ -14,6 +14,7 @@ public final class ByteWords {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
 
     private ByteWords() {
     }
@@ -62,11 +63,11 @@ public final class ByteWords {
 
     /** Whether {@code bytes[offset, offset + length)} holds {@code value}. */
     public static boolean contains(byte[] bytes, int offset, int length, byte value) {
-        final long pattern = ONES * (value & 0xFF);
+        final long pattern = repeated(value);
         final int end = offset + length;
         int i = offset;
         for (; i + 8 <= end; i += 8) {
-            if (hasZeroByte((long) LONGS.get(bytes, i) ^ pattern)) {
+            if (zeroBytes((long) LONGS.get(bytes, i) ^ pattern) != 0) {
                 return true;
             }
         }
@@ -100,8 +101,27 @@ public final class ByteWords {
         return words;
     }
 
-    /** Whether any byte of {@code word} is zero (exact: no false positives). */
-    private static boolean hasZeroByte(long word) {
-        return ((word - ONES) & ~word & HIGHS) != 0;
+    /** A word with byte {@code b} in each of its eight bytes. */
+    public static long repeated(int b) {
+        return ONES * (b & 0xFF);
+    }
+
+    /**
+     * The high bit of each byte of {@code word} below {@code limit} (1 to 128), and perhaps of
+     * bytes above the lowest such one (borrows run upwards): the lowest flag is exact, so the
+     * result is 0 exactly when no byte is below the limit, and its lowest bit finds the first.
+     */
+    public static long bytesBelow(long word, int limit) {
+        return (word - repeated(limit)) & ~word & HIGHS;
+    }
+
+    /** {@link #bytesBelow} 1: the zero bytes of {@code word}, the lowest flag exact. */
+    public static long zeroBytes(long word) {
+        return bytesBelow(word, 1);
+    }
+
+    /** The high bit of each zero byte of {@code word}, every flag exact (no borrow crosses a byte). */
+    public static long exactZeroBytes(long word) {
+        return ~(((word & LOWS) + LOWS) | word) & HIGHS;
     }
 }

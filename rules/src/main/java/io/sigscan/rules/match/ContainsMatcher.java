@@ -4,6 +4,8 @@ import java.nio.ByteOrder;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.ByteWords;
+
 /** Sigma's {@code contains} ({@code *lit*}): the needle occurs anywhere in the value. */
 final class ContainsMatcher extends ValueMatcher {
     private final byte[] needle;
@@ -50,9 +52,9 @@ final class ContainsMatcher extends ValueMatcher {
         final int end = offset + length;
         int start = offset;
         if (needle.length >= 2) {
-            final long first = ONES * needle[0];
+            final long first = ByteWords.repeated(needle[0]);
             final long firstCase = caseBits(needle[0]);
-            final long second = ONES * needle[1];
+            final long second = ByteWords.repeated(needle[1]);
             final long secondCase = caseBits(needle[1]);
             // Blocks of seven starts: the eighth byte is only the seventh start's second byte.
             for (; start + 8 <= end && start <= lastStart; start += 7) {
@@ -62,7 +64,8 @@ final class ContainsMatcher extends ValueMatcher {
                     found = startsFrom(buffer, offset, length, start, Math.min(start + 7, lastStart + 1));
                 } else {
                     found = NO_MATCH;
-                    long starts = zeroBytes((word | firstCase) ^ first) & (zeroBytes((word | secondCase) ^ second) >>> 8);
+                    long starts = ByteWords.exactZeroBytes((word | firstCase) ^ first)
+                            & (ByteWords.exactZeroBytes((word | secondCase) ^ second) >>> 8);
                     while (starts != 0 && found == NO_MATCH) {
                         final int at = start + (Long.numberOfTrailingZeros(starts) >>> 3);
                         found = at > lastStart ? NO_MATCH : matchAt(buffer, at);
@@ -82,18 +85,11 @@ final class ContainsMatcher extends ValueMatcher {
     private static final int MATCH = 1;
     /** A byte that may fold to ASCII was met: only the glob can decide. */
     private static final int FOLDS_TO_ASCII = 2;
-    private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
-    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
 
     /** Bit 5 in every byte when {@code c} is a lower-case letter: OR-ed into a value's bytes, it folds their case. */
     private static long caseBits(byte c) {
-        return c >= 'a' && c <= 'z' ? ONES * 0x20 : 0;
-    }
-
-    /** The high bit of each byte of {@code x} that is zero, exactly (no borrow between bytes). */
-    private static long zeroBytes(long x) {
-        return ~(((x & LOWS) + LOWS) | x) & HIGHS;
+        return c >= 'a' && c <= 'z' ? ByteWords.repeated(0x20) : 0;
     }
 
     /** The byte-by-byte search over starts {@code [from, to)}. */

@@ -43,7 +43,7 @@ public final class EndsWithAnyMatcher extends MergedTestsMatcher {
     private static int suffixHash(byte[] needle) {
         int hash = 0;
         for (int i = needle.length - 1; i >= 0; i--) {
-            hash = (hash ^ needle[i]) * FoldedNeedleTable.MULTIPLIER;
+            hash = FoldedNeedleTable.hash(hash, needle[i]);
         }
         return hash;
     }
@@ -64,7 +64,7 @@ public final class EndsWithAnyMatcher extends MergedTestsMatcher {
             if (b < 0) {
                 return anyExactMatches(buffer, offset, length);
             }
-            hash = (hash ^ Utf8.foldAsciiByte(b)) * FoldedNeedleTable.MULTIPLIER;
+            hash = FoldedNeedleTable.hash(hash, Utf8.foldAsciiByte(b));
             if (table.hasLength(i) && table.contains(hash, buffer, end - i, i)) {
                 return true;
             }

@@ -58,7 +58,7 @@ public final class EqualsAnyMatcher extends MergedTestsMatcher {
     private static int hash(byte[] needle) {
         int hash = 0;
         for (byte b : needle) {
-            hash = (hash ^ b) * FoldedNeedleTable.MULTIPLIER;
+            hash = FoldedNeedleTable.hash(hash, b);
         }
         return hash;
     }
@@ -83,7 +83,7 @@ public final class EqualsAnyMatcher extends MergedTestsMatcher {
             if (b < 0) {
                 return anyExactMatches(buffer, offset, length);
             }
-            hash = (hash ^ Utf8.foldAsciiByte(b)) * FoldedNeedleTable.MULTIPLIER;
+            hash = FoldedNeedleTable.hash(hash, Utf8.foldAsciiByte(b));
         }
         return needles.contains(hash, buffer, offset, length);
     }

@@ -12,14 +12,18 @@ import org.agrona.DirectBuffer;
  * the value's folded bytes, per candidate length.
  */
 final class FoldedNeedleTable {
-    /** The multiplier of the owners' byte-at-a-time hash: {@code hash = (hash ^ folded byte) * MULTIPLIER}. */
-    static final int MULTIPLIER = 0x01000193;
+    private static final int MULTIPLIER = 0x01000193;
 
     private final byte[][] needles;
     /** Whether some needle has this length. */
     private final boolean[] lengthUsed;
     /** Open addressing: needle index + 1 by (hash, length); 0 = empty. */
     private final int[] table;
+
+    /** The owners' hash, one folded byte at a time: {@code hash} (0 to start) extended by {@code foldedByte}. */
+    static int hash(int hash, int foldedByte) {
+        return (hash ^ foldedByte) * MULTIPLIER;
+    }
 
     /** {@code hashOf} gives each needle the hash the owner will compute for a value holding it. */
     FoldedNeedleTable(List<byte[]> needles, ToIntFunction<byte[]> hashOf) {

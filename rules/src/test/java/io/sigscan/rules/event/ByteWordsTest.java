@@ -69,4 +69,37 @@ class ByteWordsTest {
         assertEquals(0x6A6968L, ByteWords.partialWord(text, 7, 3)); // byte by byte: no room for a word
         assertEquals(0, ByteWords.partialWord(text, 10, 0));
     }
+
+    /** Every byte value in every lane, beside neighbours below and above it: the flags the scanners rely on. */
+    @Test
+    void zeroAndLowByteFlagsAreExactWhereTheyPromise() {
+        for (int b = 0; b < 256; b++) {
+            for (int neighbour : new int[] {0, 1, 0x1F, 0x20, 0x7F, 0x80, 0xFF}) {
+                for (int lane = 0; lane < 8; lane++) {
+                    long word = 0;
+                    int firstZero = -1;
+                    int firstBelow = -1;
+                    long exactZeros = 0;
+                    for (int k = 0; k < 8; k++) {
+                        int value = k == lane ? b : neighbour;
+                        word |= (long) value << (8 * k);
+                        if (value == 0) {
+                            exactZeros |= 0x80L << (8 * k);
+                            firstZero = firstZero < 0 ? k : firstZero;
+                        }
+                        if (value < 0x20) {
+                            firstBelow = firstBelow < 0 ? k : firstBelow;
+                        }
+                    }
+                    assertEquals(exactZeros, ByteWords.exactZeroBytes(word), "exact zeros of " + Long.toHexString(word));
+                    assertEquals(firstZero, lowestFlag(ByteWords.zeroBytes(word)), "first zero of " + Long.toHexString(word));
+                    assertEquals(firstBelow, lowestFlag(ByteWords.bytesBelow(word, 0x20)), "first control of " + Long.toHexString(word));
+                }
+            }
+        }
+    }
+
+    private static int lowestFlag(long flags) {
+        return flags == 0 ? -1 : Long.numberOfTrailingZeros(flags) >>> 3;
+    }
 }
