@@ -26,13 +26,13 @@ class ContainsAnyMatcherTest {
             List<ValueTest> tests = new ArrayList<>();
             List<ValueMatcher> singles = new ArrayList<>();
             for (int n = 1 + random.nextInt(6); n > 0; n--) {
-                ValueTest test = Globs.pattern("*" + text(random, NEEDLE_ALPHABET, 1 + random.nextInt(3)) + "*", false);
+                ValueTest test = Globs.pattern("*" + Globs.randomText(random, NEEDLE_ALPHABET, 1 + random.nextInt(3)) + "*", false);
                 tests.add(test);
                 singles.add(ValueMatcher.forTest(test));
             }
             ValueMatcher merged = ContainsAnyMatcher.of(tests);
             for (int v = 0; v < 10; v++) {
-                String value = text(random, ALPHABET, random.nextInt(10));
+                String value = Globs.randomText(random, ALPHABET, random.nextInt(10));
                 boolean expected = singles.stream().anyMatch(single -> Globs.matches(single, value));
                 assertEquals(expected, Globs.matches(merged, value), () -> tests + " on '" + value + "'");
             }
@@ -46,13 +46,5 @@ class ContainsAnyMatcherTest {
         assertNull(ContainsAnyMatcher.mergeableNeedle(Globs.pattern("*cmd.exe", false)), "endswith");
         assertNull(ContainsAnyMatcher.mergeableNeedle(Globs.pattern("*cmd*exe*", false)), "two literals");
         assertNull(ContainsAnyMatcher.mergeableNeedle(Globs.pattern("*\u2013enc*", false)), "non-ASCII");
-    }
-
-    private static String text(Random random, String[] alphabet, int length) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            text.append(alphabet[random.nextInt(alphabet.length)]);
-        }
-        return text.toString();
     }
 }

@@ -26,13 +26,13 @@ class EqualsAnyMatcherTest {
             List<ValueTest> tests = new ArrayList<>();
             List<ValueMatcher> singles = new ArrayList<>();
             for (int n = 1 + random.nextInt(40); n > 0; n--) {
-                ValueTest test = Globs.pattern(text(random, NEEDLE_ALPHABET, 1 + random.nextInt(4)), false);
+                ValueTest test = Globs.pattern(Globs.randomText(random, NEEDLE_ALPHABET, 1 + random.nextInt(4)), false);
                 tests.add(test);
                 singles.add(ValueMatcher.forTest(test));
             }
             ValueMatcher merged = EqualsAnyMatcher.of(tests);
             for (int v = 0; v < 20; v++) {
-                String value = text(random, ALPHABET, random.nextInt(6));
+                String value = Globs.randomText(random, ALPHABET, random.nextInt(6));
                 boolean expected = singles.stream().anyMatch(single -> Globs.matches(single, value));
                 assertEquals(expected, Globs.matches(merged, value), () -> tests + " on '" + value + "'");
             }
@@ -70,13 +70,5 @@ class EqualsAnyMatcherTest {
         assertNull(EqualsAnyMatcher.mergeableNeedle(Globs.pattern("cmd?exe", false)), "wildcard");
         assertNull(EqualsAnyMatcher.mergeableNeedle(Globs.pattern("", false)), "empty");
         assertNull(EqualsAnyMatcher.mergeableNeedle(Globs.pattern("\u2013enc", false)), "non-ASCII");
-    }
-
-    private static String text(Random random, String[] alphabet, int length) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            text.append(alphabet[random.nextInt(alphabet.length)]);
-        }
-        return text.toString();
     }
 }

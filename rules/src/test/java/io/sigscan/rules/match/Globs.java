@@ -3,12 +3,13 @@ package io.sigscan.rules.match;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
 import io.sigscan.rules.ir.ValueTest;
 
-/** Test helpers: Sigma-style glob text to a pattern test, and values placed mid-buffer. */
+/** Test helpers: Sigma-style glob text to a pattern test, random text, and values placed mid-buffer. */
 final class Globs {
 
     private Globs() {
@@ -34,6 +35,15 @@ final class Globs {
             parts.add(new ValueTest.Literal(literal.toString()));
         }
         return new ValueTest.Pattern(parts, cased);
+    }
+
+    /** {@code length} elements of {@code alphabet} (strings, so that one may be several chars), drawn at random. */
+    static String randomText(Random random, String[] alphabet, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return text.toString();
     }
 
     static boolean matches(ValueMatcher matcher, String value) {

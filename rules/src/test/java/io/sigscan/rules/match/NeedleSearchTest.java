@@ -46,7 +46,7 @@ class NeedleSearchTest {
     private static void assertFindsExactly(Random random, List<String> needles) {
         NeedleSearch search = NeedleSearch.build(needles, ids(needles.size(), 100));
         for (int v = 0; v < 30; v++) {
-            String value = randomText(random, VALUE_ALPHABET, random.nextInt(40));
+            String value = Globs.randomText(random, VALUE_ALPHABET, random.nextInt(40));
             if (random.nextInt(3) == 0) {
                 // Plant a needle, so that long ones occur at all, at any offset.
                 String needle = needles.get(random.nextInt(needles.size()));
@@ -134,9 +134,9 @@ class NeedleSearchTest {
     private static List<String> randomNeedles(Random random, int count, int shortest) {
         Set<String> needles = new LinkedHashSet<>();
         // A shared stem, so that many needles share four-byte runs, as rule fragments do.
-        String stem = randomText(random, NEEDLE_ALPHABET, 4);
+        String stem = Globs.randomText(random, NEEDLE_ALPHABET, 4);
         while (needles.size() < count) {
-            String needle = randomText(random, NEEDLE_ALPHABET, shortest + random.nextInt(7));
+            String needle = Globs.randomText(random, NEEDLE_ALPHABET, shortest + random.nextInt(7));
             needles.add(random.nextInt(3) == 0 ? stem + needle : needle);
         }
         return new ArrayList<>(needles);
@@ -148,14 +148,6 @@ class NeedleSearchTest {
             ids[i] = first + i;
         }
         return ids;
-    }
-
-    private static String randomText(Random random, String[] alphabet, int length) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            text.append(alphabet[random.nextInt(alphabet.length)]);
-        }
-        return text.toString();
     }
 
     /** ASCII case folding, as the search does. */
