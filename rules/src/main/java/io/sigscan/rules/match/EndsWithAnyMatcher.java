@@ -36,16 +36,8 @@ public final class EndsWithAnyMatcher extends MergedTestsMatcher {
     public static EndsWithAnyMatcher of(List<ValueTest> tests) {
         List<byte[]> needles = distinctNeedles(tests, EndsWithAnyMatcher::mergeableNeedle).stream()
                 .map(needle -> needle.getBytes(StandardCharsets.US_ASCII)).toList();
-        return new EndsWithAnyMatcher(new FoldedNeedleTable(needles, EndsWithAnyMatcher::suffixHash), tests);
-    }
-
-    /** The hash {@link #matches} reaches at a suffix of this needle: over its bytes from the last. */
-    private static int suffixHash(byte[] needle) {
-        int hash = 0;
-        for (int i = needle.length - 1; i >= 0; i--) {
-            hash = FoldedNeedleTable.hash(hash, needle[i]);
-        }
-        return hash;
+        // matches() hashes a suffix from the value's last byte back.
+        return new EndsWithAnyMatcher(new FoldedNeedleTable(needles, true), tests);
     }
 
     @Override

@@ -51,16 +51,7 @@ public final class EqualsAnyMatcher extends MergedTestsMatcher {
     public static EqualsAnyMatcher of(List<ValueTest> tests) {
         List<byte[]> needles = distinctNeedles(tests, EqualsAnyMatcher::mergeableNeedle).stream()
                 .map(needle -> needle.getBytes(StandardCharsets.US_ASCII)).toList();
-        return new EqualsAnyMatcher(new FoldedNeedleTable(needles, EqualsAnyMatcher::hash), tests);
-    }
-
-    /** The hash {@link #matches} computes over a value equal to this needle: over its bytes from the first. */
-    private static int hash(byte[] needle) {
-        int hash = 0;
-        for (byte b : needle) {
-            hash = FoldedNeedleTable.hash(hash, b);
-        }
-        return hash;
+        return new EqualsAnyMatcher(new FoldedNeedleTable(needles, false), tests);
     }
 
     @Override

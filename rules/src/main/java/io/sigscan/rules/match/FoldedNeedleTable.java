@@ -1,7 +1,6 @@
 package io.sigscan.rules.match;
 
 import java.util.List;
-import java.util.function.ToIntFunction;
 
 import org.agrona.DirectBuffer;
 
@@ -25,8 +24,11 @@ final class FoldedNeedleTable {
         return (hash ^ foldedByte) * MULTIPLIER;
     }
 
-    /** {@code hashOf} gives each needle the hash the owner will compute for a value holding it. */
-    FoldedNeedleTable(List<byte[]> needles, ToIntFunction<byte[]> hashOf) {
+    /**
+     * A table for owners that {@link #hash} a value's folded bytes from its first byte on, or,
+     * with {@code fromLastByte}, from its last byte back.
+     */
+    FoldedNeedleTable(List<byte[]> needles, boolean fromLastByte) {
         this.needles = needles.toArray(new byte[0][]);
         int longest = needles.stream().mapToInt(needle -> needle.length).max().orElse(0);
         this.lengthUsed = new boolean[longest + 1];
@@ -35,12 +37,20 @@ final class FoldedNeedleTable {
         for (int n = 0; n < needles.size(); n++) {
             byte[] needle = needles.get(n);
             lengthUsed[needle.length] = true;
-            int at = slot(hashOf.applyAsInt(needle), needle.length);
+            int at = slot(hashOf(needle, fromLastByte), needle.length);
             while (table[at] != 0) {
                 at = (at + 1) & (size - 1);
             }
             table[at] = n + 1;
         }
+    }
+
+    private static int hashOf(byte[] needle, boolean fromLastByte) {
+        int hash = 0;
+        for (int i = 0; i < needle.length; i++) {
+            hash = hash(hash, needle[fromLastByte ? needle.length - 1 - i : i]);
+        }
+        return hash;
     }
 
     private int slot(int hash, int length) {
