@@ -1,6 +1,5 @@
 package io.sigscan.engine.json;
 
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -9,6 +8,7 @@ import org.agrona.DirectBuffer;
 import io.sigscan.rules.event.ByteWords;
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
+import io.sigscan.rules.event.UncheckedReads;
 import io.sigscan.rules.event.ValueKind;
 
 /**
@@ -205,6 +205,8 @@ public final class JsonEventView implements EventView {
         if (start >= limit) {
             return failEnd();
         }
+        // The parser reads unchecked below the limit: check the limit once.
+        UncheckedReads.checkRange(buffer, start, limit);
         if (buffer.getByte(start) != '{') {
             return fail(start, EXPECTED_VALUE);
         }
@@ -323,14 +325,14 @@ public final class JsonEventView implements EventView {
         int dataTextLength = 0;
 
         p = skipWhitespace(p);
-        if (p < end && in.getByte(p) == '}') {
+        if (p < end && UncheckedReads.getByte(in, p) == '}') {
             p++;
         } else {
             while (true) {
                 if (p >= end) {
                     return failEnd();
                 }
-                if (in.getByte(p) != '"') {
+                if (UncheckedReads.getByte(in, p) != '"') {
                     return fail(p, EXPECTED_KEY);
                 }
                 final int keyStart = p + 1;
@@ -343,7 +345,7 @@ public final class JsonEventView implements EventView {
                 if (p >= end) {
                     return failEnd();
                 }
-                if (in.getByte(p) != ':') {
+                if (UncheckedReads.getByte(in, p) != ':') {
                     return fail(p, EXPECTED_COLON);
                 }
                 p = skipWhitespace(p + 1);
@@ -433,7 +435,7 @@ public final class JsonEventView implements EventView {
                 if (p >= end) {
                     return failEnd();
                 }
-                byte c = in.getByte(p);
+                byte c = UncheckedReads.getByte(in, p);
                 if (c == ',') {
                     p = skipWhitespace(p + 1);
                 } else if (c == '}') {
@@ -465,7 +467,7 @@ public final class JsonEventView implements EventView {
      */
     private int parseValue(int p, int depth, int role, int slotA, int slotB, int elementNameOffset,
                            int elementNameLength) {
-        final byte c = buffer.getByte(p);
+        final byte c = UncheckedReads.getByte(buffer, p);
         switch (c) {
             case '"' -> {
                 final int start = p + 1;
@@ -523,7 +525,7 @@ public final class JsonEventView implements EventView {
         }
         final DirectBuffer in = buffer;
         for (int i = 1; i < length; i++) {
-            if (in.getByte(p + i) != word[i]) {
+            if (UncheckedReads.getByte(in, p + i) != word[i]) {
                 return fail(p, EXPECTED_VALUE);
             }
         }
@@ -549,7 +551,7 @@ public final class JsonEventView implements EventView {
         if (p >= end) {
             return failEnd();
         }
-        if (in.getByte(p) == ']') {
+        if (UncheckedReads.getByte(in, p) == ']') {
             addValue(slotA, slotB, ValueKind.STRUCTURE, p - 1, 0);
             return p + 1;
         }
@@ -562,7 +564,7 @@ public final class JsonEventView implements EventView {
             if (p >= end) {
                 return failEnd();
             }
-            byte c = in.getByte(p);
+            byte c = UncheckedReads.getByte(in, p);
             if (c == ']') {
                 return p + 1;
             }
@@ -587,7 +589,7 @@ public final class JsonEventView implements EventView {
         boolean escaped = false;
         while (p < end) {
             if (p <= wordEnd) {
-                final long word = in.getLong(p, ByteOrder.LITTLE_ENDIAN);
+                final long word = UncheckedReads.getLongLittleEndian(in, p);
                 final long special = ByteWords.zeroBytes(word ^ QUOTES) | ByteWords.zeroBytes(word ^ BACKSLASHES)
                         | ByteWords.bytesBelow(word, 0x20);
                 if (special == 0) {
@@ -597,7 +599,7 @@ public final class JsonEventView implements EventView {
                 // The lowest flagged byte is exact (borrows only run upwards): go straight to it.
                 p += Long.numberOfTrailingZeros(special) >>> 3;
             }
-            final byte c = in.getByte(p);
+            final byte c = UncheckedReads.getByte(in, p);
             if (c == '"') {
                 stringEscaped = escaped;
                 return p;
@@ -607,16 +609,15 @@ public final class JsonEventView implements EventView {
                 if (p + 1 >= end) {
                     return failEnd();
                 }
-                final int escape = ESCAPES[in.getByte(p + 1) & 0xFF];
+                final int escape = ESCAPES[UncheckedReads.getByte(in, p + 1) & 0xFF];
                 if (escape == SIMPLE_ESCAPE) {
                     p += 2;
                 } else if (escape == UNICODE_ESCAPE) {
                     if (p + 6 > end) {
                         return failEnd();
                     }
-                    if (!JsonStrings.isHexDigit(in.getByte(p + 2)) || !JsonStrings.isHexDigit(in.getByte(p + 3))
-                            || !JsonStrings.isHexDigit(in.getByte(p + 4))
-                            || !JsonStrings.isHexDigit(in.getByte(p + 5))) {
+                    if (!isHexDigit(in, p + 2) || !isHexDigit(in, p + 3) || !isHexDigit(in, p + 4)
+                            || !isHexDigit(in, p + 5)) {
                         return fail(p, BAD_ESCAPE);
                     }
                     p += 6;
@@ -632,16 +633,20 @@ public final class JsonEventView implements EventView {
         return failEnd();
     }
 
+    private static boolean isHexDigit(DirectBuffer in, int p) {
+        return JsonStrings.isHexDigit(UncheckedReads.getByte(in, p));
+    }
+
     private int scanNumber(int p) {
         final DirectBuffer in = buffer;
         final int end = limit;
-        if (in.getByte(p) == '-') {
+        if (UncheckedReads.getByte(in, p) == '-') {
             p++;
             if (p >= end) {
                 return failEnd();
             }
         }
-        byte c = in.getByte(p);
+        byte c = UncheckedReads.getByte(in, p);
         if (c == '0') {
             p++;
         } else if (c >= '1' && c <= '9') {
@@ -649,16 +654,16 @@ public final class JsonEventView implements EventView {
         } else {
             return fail(p, BAD_NUMBER);
         }
-        if (p < end && in.getByte(p) == '.') {
+        if (p < end && UncheckedReads.getByte(in, p) == '.') {
             int digits = p + 1;
             p = skipDigits(digits);
             if (p == digits) {
                 return p >= end ? failEnd() : fail(p, BAD_NUMBER);
             }
         }
-        if (p < end && (in.getByte(p) | 0x20) == 'e') {
+        if (p < end && (UncheckedReads.getByte(in, p) | 0x20) == 'e') {
             p++;
-            if (p < end && (in.getByte(p) == '+' || in.getByte(p) == '-')) {
+            if (p < end && (UncheckedReads.getByte(in, p) == '+' || UncheckedReads.getByte(in, p) == '-')) {
                 p++;
             }
             int digits = p;
@@ -674,7 +679,7 @@ public final class JsonEventView implements EventView {
         final DirectBuffer in = buffer;
         final int end = limit;
         while (p < end) {
-            byte c = in.getByte(p);
+            byte c = UncheckedReads.getByte(in, p);
             if (c < '0' || c > '9') {
                 break;
             }
@@ -687,7 +692,7 @@ public final class JsonEventView implements EventView {
         final DirectBuffer in = buffer;
         final int end = limit;
         final int from = p;
-        while (p < end && isWhitespace(in.getByte(p))) {
+        while (p < end && isWhitespace(UncheckedReads.getByte(in, p))) {
             p++;
         }
         if (p != from) {
@@ -752,7 +757,7 @@ public final class JsonEventView implements EventView {
         final byte[] out = path;
         if (keyStart + length + 8 <= in.capacity()) {
             for (int i = 0; i < length; i += 8) {
-                ByteWords.putWord(out, at + i, in.getLong(keyStart + i, ByteOrder.LITTLE_ENDIAN));
+                ByteWords.putWord(out, at + i, UncheckedReads.getLongLittleEndian(in, keyStart + i));
             }
         } else {
             in.getBytes(keyStart, out, at, length);

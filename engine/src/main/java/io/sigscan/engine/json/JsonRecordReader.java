@@ -7,6 +7,7 @@ import io.sigscan.engine.record.RecordConsumer;
 import io.sigscan.engine.record.RecordProblemSink;
 import io.sigscan.engine.record.RecordReader;
 import io.sigscan.rules.event.EventView;
+import io.sigscan.rules.event.UncheckedReads;
 
 /**
  * Reads the JSON records of a chunk through one {@link JsonEventView}. Broken records are reported
@@ -48,6 +49,7 @@ final class JsonRecordReader implements RecordReader {
     }
 
     private void reset(DirectBuffer buffer, int start, int end, RecordProblemSink problems) {
+        UncheckedReads.checkRange(buffer, start, end); // next() reads unchecked below the end
         this.buffer = buffer;
         this.end = end;
         this.position = start;
@@ -66,7 +68,7 @@ final class JsonRecordReader implements RecordReader {
             final boolean counting = countedTo == p;
             int breaks = 0;
             byte c;
-            while (p < chunkEnd && JsonEventView.isWhitespace(c = in.getByte(p))) {
+            while (p < chunkEnd && JsonEventView.isWhitespace(c = UncheckedReads.getByte(in, p))) {
                 if (c == '\n') {
                     breaks++;
                 }

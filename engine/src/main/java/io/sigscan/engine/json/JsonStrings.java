@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import org.agrona.DirectBuffer;
 
 import io.sigscan.rules.event.ByteWords;
+import io.sigscan.rules.event.UncheckedReads;
 
 /**
  * Decoding of JSON string escapes into UTF-8. Input is already validated by the parser (every
@@ -22,6 +23,7 @@ final class JsonStrings {
 
     /** Decodes the escaped bytes {@code [from, end)} into {@code out} at {@code at}; returns the bytes written. */
     static int unescape(DirectBuffer in, int from, int end, byte[] out, int at) {
+        UncheckedReads.checkRange(in, from, end);
         int o = at;
         int p = from;
         while (p < end) {
@@ -29,7 +31,7 @@ final class JsonStrings {
             // bytes, script blocks long runs without. All eight are stored; those past the
             // backslash are overwritten next or lie past the end of what is returned.
             if (p + 8 <= end && o + 8 <= out.length) {
-                final long word = in.getLong(p, ByteOrder.LITTLE_ENDIAN);
+                final long word = UncheckedReads.getLongLittleEndian(in, p);
                 LONGS.set(out, o, word);
                 // The lowest flagged byte is exactly the first backslash.
                 final long backslashes = ByteWords.zeroBytes(word ^ BACKSLASHES);
@@ -42,13 +44,13 @@ final class JsonStrings {
                 p += run;
                 o += run;
             }
-            byte c = in.getByte(p);
+            byte c = UncheckedReads.getByte(in, p);
             if (c != '\\') {
                 out[o++] = c;
                 p++;
                 continue;
             }
-            byte e = in.getByte(p + 1);
+            byte e = UncheckedReads.getByte(in, p + 1);
             p += 2;
             switch (e) {
                 case 'b' -> out[o++] = '\b';
@@ -61,7 +63,8 @@ final class JsonStrings {
                     p += 4;
                     int codePoint = unit;
                     if (Character.isHighSurrogate((char) unit)) {
-                        if (p + 5 < end && in.getByte(p) == '\\' && in.getByte(p + 1) == 'u'
+                        if (p + 5 < end && UncheckedReads.getByte(in, p) == '\\'
+                                && UncheckedReads.getByte(in, p + 1) == 'u'
                                 && Character.isLowSurrogate((char) hex4(in, p + 2))) {
                             codePoint = Character.toCodePoint((char) unit, (char) hex4(in, p + 2));
                             p += 6;
@@ -86,7 +89,7 @@ final class JsonStrings {
     private static int hex4(DirectBuffer in, int p) {
         int value = 0;
         for (int i = 0; i < 4; i++) {
-            int c = in.getByte(p + i);
+            int c = UncheckedReads.getByte(in, p + i);
             int digit = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
             value = (value << 4) | digit;
         }
