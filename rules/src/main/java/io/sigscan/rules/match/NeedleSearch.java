@@ -85,10 +85,6 @@ public final class NeedleSearch {
         boolean onNeedle(int needle);
     }
 
-    private final byte[][] needles;
-    /** Each needle packed into little-endian words, the last zero-padded, for comparing eight bytes at a time. */
-    private final long[][] needleWords;
-    private final int[] ids;
     /** Bytes in the shortest needle. */
     private final int shortest;
 
@@ -109,10 +105,18 @@ public final class NeedleSearch {
     private final Buckets pairBuckets;
 
     /**
-     * Filings by bucket, in one array: {@code needle[f]} is filed with the window ending at
-     * index {@code end[f]} of that needle, for f in {@code first[b] .. first[b + 1]}.
+     * Filings by bucket, each with its needle inline, so that checking a hit reads one stretch of
+     * memory instead of a needle array, its words and its id from three places (with thousands
+     * of needles, each a likely cache miss: verifying hits was a tenth of a hunt). Bucket b's
+     * filings lie in {@code filings[first[b], first[b + 1])}, each as: the index in the needle
+     * where its window ends {@code << 32 |} the needle's length; its id; the needle packed into
+     * little-endian words, the last zero-padded ({@link ByteWords#pack}).
      */
-    private record Buckets(int[] first, int[] needle, int[] end) {
+    private record Buckets(int[] first, long[] filings) {
+        /** Longs a filing of a needle of {@code length} bytes takes. */
+        static int filingSize(int length) {
+            return 2 + ((length + 7) >>> 3);
+        }
     }
 
     /**
@@ -147,7 +151,8 @@ public final class NeedleSearch {
             end[size++] = endIndex;
         }
 
-        Buckets build() {
+        /** The filings laid out by bucket, with needle {@code n} as {@code words[n]}, {@code lengths[n]} bytes long, id {@code ids[n]}. */
+        Buckets build(long[][] words, int[] lengths, int[] ids) {
             int[] first = new int[bucketCount + 1];
             for (int f = 0; f < size; f++) {
                 first[bucket[f] + 1]++;
@@ -176,7 +181,29 @@ public final class NeedleSearch {
                 }
             }
             packedFirst[bucketCount] = at;
-            return new Buckets(packedFirst, Arrays.copyOf(needles, at), Arrays.copyOf(ends, at));
+            return inline(packedFirst, needles, ends, words, lengths, ids);
+        }
+
+        private Buckets inline(int[] first, int[] needles, int[] ends, long[][] words, int[] lengths, int[] ids) {
+            int[] inlineFirst = new int[bucketCount + 1];
+            int size = 0;
+            for (int f = 0; f < first[bucketCount]; f++) {
+                size += Buckets.filingSize(lengths[needles[f]]);
+            }
+            long[] filings = new long[size];
+            int at = 0;
+            for (int b = 0; b < bucketCount; b++) {
+                inlineFirst[b] = at;
+                for (int f = first[b]; f < first[b + 1]; f++) {
+                    int n = needles[f];
+                    filings[at] = (long) ends[f] << 32 | lengths[n];
+                    filings[at + 1] = ids[n];
+                    System.arraycopy(words[n], 0, filings, at + 2, words[n].length);
+                    at += Buckets.filingSize(lengths[n]);
+                }
+            }
+            inlineFirst[bucketCount] = at;
+            return new Buckets(inlineFirst, filings);
         }
 
         private static boolean filed(int[] needles, int[] ends, int from, int to, int needle, int end) {
@@ -189,13 +216,9 @@ public final class NeedleSearch {
         }
     }
 
-    private NeedleSearch(byte[][] needles, int[] ids, boolean hasWindows, long[] windowBits, int shift,
-            Buckets windowBuckets, int stride, long[] pairBits, Buckets pairBuckets) {
-        this.needles = needles;
-        this.needleWords = Arrays.stream(needles).map(needle -> ByteWords.pack(needle, 0, needle.length))
-                .toArray(long[][]::new);
-        this.ids = ids;
-        this.shortest = Arrays.stream(needles).mapToInt(needle -> needle.length).min().orElse(0);
+    private NeedleSearch(int shortest, boolean hasWindows, long[] windowBits, int shift, Buckets windowBuckets,
+            int stride, long[] pairBits, Buckets pairBuckets) {
+        this.shortest = shortest;
         this.hasWindows = hasWindows;
         this.windowBits = windowBits;
         this.shift = shift;
@@ -264,8 +287,14 @@ public final class NeedleSearch {
                 }
             }
         }
-        return new NeedleSearch(bytes, ids.clone(), longCount > 0, windowBits, shift, windowFiled.build(), stride,
-                pairBits, pairFiled.build());
+        long[][] words = new long[count][];
+        int[] lengths = new int[count];
+        for (int n = 0; n < count; n++) {
+            words[n] = ByteWords.pack(bytes[n], 0, bytes[n].length);
+            lengths[n] = bytes[n].length;
+        }
+        return new NeedleSearch(count == 0 ? 0 : shortest, longCount > 0, windowBits, shift,
+                windowFiled.build(words, lengths, ids), stride, pairBits, pairFiled.build(words, lengths, ids));
     }
 
     private static int pairBucket(int pair) {
@@ -423,30 +452,31 @@ public final class NeedleSearch {
     }
 
     /** Checks the needles of {@code bucket} whose window would end at {@code i}; true when the sink stops. */
-    private boolean verify(Buckets buckets, int bucket, byte[] bytes, int i, int length, NeedleSink sink) {
-        final int[] filed = buckets.needle;
-        final int[] ends = buckets.end;
-        for (int f = buckets.first[bucket], last = buckets.first[bucket + 1]; f < last; f++) {
-            final int n = filed[f];
-            final byte[] needle = needles[n];
-            final int start = i - ends[f];
-            if (start >= 0 && start + needle.length <= length && foldedEquals(bytes, start, needleWords[n], needle.length)
-                    && sink.onNeedle(ids[n])) {
+    private static boolean verify(Buckets buckets, int bucket, byte[] bytes, int i, int length, NeedleSink sink) {
+        final long[] filings = buckets.filings;
+        for (int at = buckets.first[bucket], last = buckets.first[bucket + 1]; at < last; ) {
+            final long header = filings[at];
+            final int needleLength = (int) header;
+            final int start = i - (int) (header >>> 32);
+            if (start >= 0 && start + needleLength <= length && foldedEquals(bytes, start, filings, at + 2, needleLength)
+                    && sink.onNeedle((int) filings[at + 1])) {
                 return true;
             }
+            at += Buckets.filingSize(needleLength);
         }
         return false;
     }
 
     /** Whether {@code bytes} at {@code start}, ASCII case folded, hold the needle: eight bytes at a time. */
-    private static boolean foldedEquals(byte[] bytes, int start, long[] needle, int length) {
+    private static boolean foldedEquals(byte[] bytes, int start, long[] words, int wordsAt, int length) {
         int k = 0;
         for (; k + 8 <= length; k += 8) {
-            if (lowerAscii(ByteWords.word(bytes, start + k)) != needle[k >>> 3]) {
+            if (lowerAscii(ByteWords.word(bytes, start + k)) != words[wordsAt + (k >>> 3)]) {
                 return false;
             }
         }
-        return k == length || lowerAscii(ByteWords.partialWord(bytes, start + k, length - k)) == needle[k >>> 3];
+        return k == length
+                || lowerAscii(ByteWords.partialWord(bytes, start + k, length - k)) == words[wordsAt + (k >>> 3)];
     }
 
     /** {@code word} with its ASCII upper-case letters made lower case, other bytes as they are. */
@@ -513,22 +543,26 @@ public final class NeedleSearch {
         return NO_NEEDLE;
     }
 
-    private boolean anyFiledOccurs(Buckets buckets, int bucket, DirectBuffer buffer, int offset, int i, int end) {
-        for (int f = buckets.first[bucket]; f < buckets.first[bucket + 1]; f++) {
-            final int n = buckets.needle[f];
-            final int start = i - buckets.end[f];
-            if (start >= offset && start + needles[n].length <= end
-                    && foldedEquals(buffer, start, needleWords[n], needles[n].length)) {
+    private static boolean anyFiledOccurs(Buckets buckets, int bucket, DirectBuffer buffer, int offset, int i,
+                                          int end) {
+        final long[] filings = buckets.filings;
+        for (int at = buckets.first[bucket], last = buckets.first[bucket + 1]; at < last; ) {
+            final long header = filings[at];
+            final int needleLength = (int) header;
+            final int start = i - (int) (header >>> 32);
+            if (start >= offset && start + needleLength <= end
+                    && foldedEquals(buffer, start, filings, at + 2, needleLength)) {
                 return true;
             }
+            at += Buckets.filingSize(needleLength);
         }
         return false;
     }
 
-    private static boolean foldedEquals(DirectBuffer buffer, int start, long[] needle, int length) {
+    private static boolean foldedEquals(DirectBuffer buffer, int start, long[] words, int wordsAt, int length) {
         int k = 0;
         for (; k + 8 <= length; k += 8) {
-            if (lowerAscii(buffer.getLong(start + k, ByteOrder.LITTLE_ENDIAN)) != needle[k >>> 3]) {
+            if (lowerAscii(buffer.getLong(start + k, ByteOrder.LITTLE_ENDIAN)) != words[wordsAt + (k >>> 3)]) {
                 return false;
             }
         }
@@ -539,7 +573,7 @@ public final class NeedleSearch {
         for (int b = length - 1; b >= k; b--) {
             tail = tail << 8 | (buffer.getByte(start + b) & 0xFF);
         }
-        return lowerAscii(tail) == needle[k >>> 3];
+        return lowerAscii(tail) == words[wordsAt + (k >>> 3)];
     }
 
     private static boolean foldsToAscii(byte[] bytes, int index, int end) {
