@@ -32,6 +32,7 @@ final class LoadTimeCompilation {
             "io/sigscan/rules/load/*.*",
             "io/sigscan/rules/optimize/*.*",
             "io/sigscan/rules/condition/*.*",
+            "io/sigscan/rules/logsource/*.*",
             "io/sigscan/rules/prefilter/Witnesses.*",
             "io/sigscan/rules/compile/RuleSetCompiler.*",
             "io/sigscan/rules/compile/PredicateCompiler.*",

@@ -17,6 +17,21 @@ class LoadTimeCompilationTest {
         assertTrue(LoadTimeCompilation.taken(), LoadTimeCompilation.directive());
     }
 
+    /** A pattern naming a class that was renamed or moved would silently exclude nothing. */
+    @Test
+    void everyPatternNamesAClassThatExists() throws ClassNotFoundException {
+        for (String pattern : LoadTimeCompilation.LOAD_ONLY) {
+            String classPart = pattern.substring(0, pattern.lastIndexOf('.')).replace('/', '.');
+            if (classPart.endsWith(".*")) {
+                String pkg = classPart.substring(0, classPart.length() - 2);
+                boolean inTheJdk = ModuleLayer.boot().modules().stream().anyMatch(m -> m.getPackages().contains(pkg));
+                assertTrue(inTheJdk || getClass().getClassLoader().getResource(pkg.replace('.', '/')) != null, pattern);
+            } else {
+                Class.forName(classPart.endsWith("*") ? classPart.substring(0, classPart.length() - 1) : classPart);
+            }
+        }
+    }
+
     @Test
     void theDirectiveNamesEveryLoadOnlyPackageAndExcludesOnlyC2() {
         String directive = LoadTimeCompilation.directive();

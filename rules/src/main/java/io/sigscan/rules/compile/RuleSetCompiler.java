@@ -150,9 +150,13 @@ public final class RuleSetCompiler {
     /** Tells {@code fields} every field {@code expr} reads (the keyword pseudo-field aside). */
     private static void addFields(Expr expr, Consumer<String> fields) {
         if (expr instanceof Expr.And and) {
-            and.operands().forEach(operand -> addFields(operand, fields));
+            for (Expr operand : and.operands()) {
+                addFields(operand, fields);
+            }
         } else if (expr instanceof Expr.Or or) {
-            or.operands().forEach(operand -> addFields(operand, fields));
+            for (Expr operand : or.operands()) {
+                addFields(operand, fields);
+            }
         } else if (expr instanceof Expr.Not not) {
             addFields(not.operand(), fields);
         } else if (expr instanceof Expr.Match match) {
