@@ -36,6 +36,13 @@ public final class UncheckedReads {
         return SWAP_TO_LITTLE_ENDIAN ? Long.reverseBytes(word) : word;
     }
 
+    /** The four bytes from {@code index}, which must be within the buffer, little-endian. */
+    public static int getIntLittleEndian(DirectBuffer buffer, int index) {
+        assert index >= 0 && index <= buffer.capacity() - Integer.BYTES : outOfBounds(buffer, index, Integer.BYTES);
+        final int word = UnsafeApi.getInt(buffer.byteArray(), buffer.addressOffset() + index);
+        return SWAP_TO_LITTLE_ENDIAN ? Integer.reverseBytes(word) : word;
+    }
+
     /**
      * Checks once that {@code [from, to)} lies within the buffer, before a loop reads it unchecked.
      *

@@ -32,7 +32,7 @@ final class BudgetedRegexMatcher extends ValueMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         final CountingText text = new CountingText(buffer.getStringWithoutLengthUtf8(offset, length), stepBudget);
         try {
             return pattern.matcher(text).find();

@@ -69,7 +69,7 @@ public final class CidrMatcher extends ValueMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         final int end = offset + length;
         if (ipv4Bits.length > 0) {
             final long address = IpAddressText.ipv4(buffer, offset, end);

@@ -39,7 +39,7 @@ public final class ContainsAnyMatcher extends MergedTestsMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         return switch (needles.findAny(buffer, offset, length)) {
             case NeedleSearch.STOPPED -> true;
             case NeedleSearch.FOLDING_DEFEATED -> anyExactMatches(buffer, offset, length);

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import org.agrona.DirectBuffer;
 
 import io.sigscan.rules.event.ByteWords;
+import io.sigscan.rules.event.UncheckedReads;
 
 /** Sigma's {@code contains} ({@code *lit*}): the needle occurs anywhere in the value. */
 final class ContainsMatcher extends ValueMatcher {
@@ -20,7 +21,7 @@ final class ContainsMatcher extends ValueMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         return fold ? foldedSearch(buffer, offset, length) : byteSearch(buffer, offset, length);
     }
 
@@ -29,7 +30,7 @@ final class ContainsMatcher extends ValueMatcher {
         final byte first = needle[0];
         final int lastStart = offset + length - needle.length;
         for (int start = offset; start <= lastStart; start++) {
-            if (buffer.getByte(start) == first && Utf8.bytesEqual(buffer, start, needle)) {
+            if (UncheckedReads.getByte(buffer, start) == first && Utf8.bytesEqual(buffer, start, needle)) {
                 return true;
             }
         }
@@ -58,7 +59,7 @@ final class ContainsMatcher extends ValueMatcher {
             final long secondCase = caseBits(needle[1]);
             // Blocks of seven starts: the eighth byte is only the seventh start's second byte.
             for (; start + 8 <= end && start <= lastStart; start += 7) {
-                final long word = buffer.getLong(start, ByteOrder.LITTLE_ENDIAN);
+                final long word = UncheckedReads.getLongLittleEndian(buffer, start);
                 int found;
                 if ((word & HIGHS) != 0) {
                     found = startsFrom(buffer, offset, length, start, Math.min(start + 7, lastStart + 1));
@@ -97,7 +98,7 @@ final class ContainsMatcher extends ValueMatcher {
         final boolean[] mayFold = Utf8.MAY_FOLD_TO_ASCII;
         final int first = needle[0];
         for (int start = from; start < to; start++) {
-            final int b0 = buffer.getByte(start);
+            final int b0 = UncheckedReads.getByte(buffer, start);
             if (b0 < 0) {
                 if (mayFold[b0 & 0xFF]) {
                     return FOLDS_TO_ASCII;
@@ -118,7 +119,7 @@ final class ContainsMatcher extends ValueMatcher {
     private int matchAt(DirectBuffer buffer, int start) {
         final byte[] needle = this.needle;
         for (int i = 1; i < needle.length; i++) {
-            final int b = buffer.getByte(start + i);
+            final int b = UncheckedReads.getByte(buffer, start + i);
             if (b < 0) {
                 return Utf8.MAY_FOLD_TO_ASCII[b & 0xFF] ? FOLDS_TO_ASCII : NO_MATCH;
             }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.UncheckedReads;
 import io.sigscan.rules.ir.ValueTest;
 
 /**
@@ -46,13 +47,13 @@ public final class EndsWithAnyMatcher extends MergedTestsMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         final FoldedNeedleTable table = needles;
         final int longest = Math.min(table.longest(), length);
         final int end = offset + length;
         int hash = 0;
         for (int i = 1; i <= longest; i++) {
-            final byte b = buffer.getByte(end - i);
+            final byte b = UncheckedReads.getByte(buffer, end - i);
             if (b < 0) {
                 return anyExactMatches(buffer, offset, length);
             }

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.UncheckedReads;
 import io.sigscan.rules.ir.ValueTest;
 
 /**
@@ -60,7 +61,7 @@ public final class EqualsAnyMatcher extends MergedTestsMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         if (!needles.hasLength(length)) {
             // No needle has this many bytes: only characters folding to ASCII from longer forms
             // (the Kelvin sign is three bytes for 'k') could still make the value equal one.
@@ -70,7 +71,7 @@ public final class EqualsAnyMatcher extends MergedTestsMatcher {
         int hash = 0;
         final int end = offset + length;
         for (int i = offset; i < end; i++) {
-            final byte b = buffer.getByte(i);
+            final byte b = UncheckedReads.getByte(buffer, i);
             if (b < 0) {
                 return anyExactMatches(buffer, offset, length);
             }

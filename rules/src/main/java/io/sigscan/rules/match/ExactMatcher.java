@@ -2,6 +2,8 @@ package io.sigscan.rules.match;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.UncheckedReads;
+
 /** A plain Sigma value: the whole field value equals the needle. */
 final class ExactMatcher extends ValueMatcher {
     private final byte[] needle;
@@ -21,7 +23,7 @@ final class ExactMatcher extends ValueMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         final byte[] needle = this.needle;
         final int count = needle.length;
         if (!fold) {
@@ -34,7 +36,7 @@ final class ExactMatcher extends ValueMatcher {
                     && Glob.matches(tokens, true, buffer, offset, length);
         }
         for (int i = 0; i < count; i++) {
-            final int b = buffer.getByte(offset + i);
+            final int b = UncheckedReads.getByte(buffer, offset + i);
             if (b < 0) {
                 return Utf8.MAY_FOLD_TO_ASCII[b & 0xFF] && Glob.matches(tokens, true, buffer, offset, length);
             }

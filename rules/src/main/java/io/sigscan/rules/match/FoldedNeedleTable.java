@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.UncheckedReads;
+
 /**
  * Lower-case ASCII needles by length and a hash the owning matcher computes as it reads the
  * value (forwards for {@link EqualsAnyMatcher}, backwards from the end for
@@ -82,7 +84,7 @@ final class FoldedNeedleTable {
 
     private static boolean foldedEquals(DirectBuffer buffer, int start, byte[] needle) {
         for (int k = 0; k < needle.length; k++) {
-            if (Utf8.foldAsciiByte(buffer.getByte(start + k)) != needle[k]) {
+            if (Utf8.foldAsciiByte(UncheckedReads.getByte(buffer, start + k)) != needle[k]) {
                 return false;
             }
         }

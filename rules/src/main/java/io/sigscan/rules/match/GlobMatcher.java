@@ -13,7 +13,7 @@ final class GlobMatcher extends ValueMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         return Glob.matches(tokens, fold, buffer, offset, length);
     }
 

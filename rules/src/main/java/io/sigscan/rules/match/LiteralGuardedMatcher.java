@@ -39,13 +39,13 @@ final class LiteralGuardedMatcher extends ValueMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         for (NeedleSearch text : required) {
             if (text.findAny(buffer, offset, length) == NeedleSearch.NO_NEEDLE) {
                 return false;
             }
         }
-        return guarded.matches(buffer, offset, length);
+        return guarded.matchesInBounds(buffer, offset, length);
     }
 
     @Override

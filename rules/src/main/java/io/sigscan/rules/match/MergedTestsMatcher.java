@@ -63,7 +63,7 @@ abstract class MergedTestsMatcher extends ValueMatcher {
     /** Whether one of the merged tests, run on its own, matches the value. */
     final boolean anyExactMatches(DirectBuffer buffer, int offset, int length) {
         for (ValueMatcher matcher : exact) {
-            if (matcher.matches(buffer, offset, length)) {
+            if (matcher.matchesInBounds(buffer, offset, length)) {
                 return true;
             }
         }

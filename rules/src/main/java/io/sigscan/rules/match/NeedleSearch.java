@@ -11,6 +11,7 @@ import java.util.List;
 import org.agrona.DirectBuffer;
 
 import io.sigscan.rules.event.ByteWords;
+import io.sigscan.rules.event.UncheckedReads;
 
 /**
  * Finds many needles at once in a value, ASCII case folded: exact-enough bit tables over the
@@ -489,17 +490,18 @@ public final class NeedleSearch {
 
     /**
      * Whether any needle occurs in {@code buffer[offset, offset + length)}: {@link #NO_NEEDLE},
-     * {@link #STOPPED} or {@link #FOLDING_DEFEATED}. Reads the buffer in place: for matchers,
-     * which have no scratch of their own.
+     * {@link #STOPPED} or {@link #FOLDING_DEFEATED}. Reads the buffer in place, unchecked: for
+     * matchers, which have no scratch of their own and whose range is checked once per value
+     * ({@link ValueMatcher#matches}).
      */
-    public int findAny(DirectBuffer buffer, int offset, int length) {
+    int findAny(DirectBuffer buffer, int offset, int length) {
         if (stride > 1) {
             return findAnyStrided(buffer, offset, length);
         }
         final int end = offset + length;
         int word = 0;
         for (int i = offset; i < end; i++) {
-            final byte b = buffer.getByte(i);
+            final byte b = UncheckedReads.getByte(buffer, i);
             if (b < 0 && foldsToAscii(buffer, i, end)) {
                 return FOLDING_DEFEATED;
             }
@@ -525,16 +527,16 @@ public final class NeedleSearch {
     private int findAnyStrided(DirectBuffer buffer, int offset, int length) {
         final int end = offset + length;
         int i = offset;
-        while (i + 8 <= end && (buffer.getLong(i, ByteOrder.LITTLE_ENDIAN) & HIGH_BITS) == 0) {
+        while (i + 8 <= end && (UncheckedReads.getLongLittleEndian(buffer, i) & HIGH_BITS) == 0) {
             i += 8;
         }
         for (; i < end; i++) {
-            if (buffer.getByte(i) < 0 && foldsToAscii(buffer, i, end)) {
+            if (UncheckedReads.getByte(buffer, i) < 0 && foldsToAscii(buffer, i, end)) {
                 return FOLDING_DEFEATED;
             }
         }
         for (int last = offset + WINDOW - 1; last < end; last += stride) {
-            final int folded = buffer.getInt(last - (WINDOW - 1), ByteOrder.LITTLE_ENDIAN) | CASE_BITS;
+            final int folded = UncheckedReads.getIntLittleEndian(buffer, last - (WINDOW - 1)) | CASE_BITS;
             final int h = (folded * MULTIPLIER) >>> shift;
             if ((windowBits[h >>> 6] & 1L << h) != 0 && anyFiledOccurs(windowBuckets, h, buffer, offset, last, end)) {
                 return STOPPED;
@@ -562,7 +564,7 @@ public final class NeedleSearch {
     private static boolean foldedEquals(DirectBuffer buffer, int start, long[] words, int wordsAt, int length) {
         int k = 0;
         for (; k + 8 <= length; k += 8) {
-            if (lowerAscii(buffer.getLong(start + k, ByteOrder.LITTLE_ENDIAN)) != words[wordsAt + (k >>> 3)]) {
+            if (lowerAscii(UncheckedReads.getLongLittleEndian(buffer, start + k)) != words[wordsAt + (k >>> 3)]) {
                 return false;
             }
         }
@@ -571,7 +573,7 @@ public final class NeedleSearch {
         }
         long tail = 0;
         for (int b = length - 1; b >= k; b--) {
-            tail = tail << 8 | (buffer.getByte(start + b) & 0xFF);
+            tail = tail << 8 | (UncheckedReads.getByte(buffer, start + b) & 0xFF);
         }
         return lowerAscii(tail) == words[wordsAt + (k >>> 3)];
     }
@@ -592,7 +594,7 @@ public final class NeedleSearch {
                 continue;
             }
             for (int k = 0; k < form.length; k++) {
-                if (buffer.getByte(index + k) != form[k]) {
+                if (UncheckedReads.getByte(buffer, index + k) != form[k]) {
                     continue outer;
                 }
             }

@@ -15,7 +15,7 @@ final class NonAsciiNeedleMatcher extends ValueMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         return Utf8.hasNonAscii(buffer, offset, length) && Glob.matches(tokens, true, buffer, offset, length);
     }
 

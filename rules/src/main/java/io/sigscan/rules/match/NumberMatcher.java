@@ -22,7 +22,7 @@ final class NumberMatcher extends ValueMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         final int order = bound.compare(buffer, offset, length);
         return order != DecimalText.NOT_A_NUMBER && comparison.holds(order);
     }

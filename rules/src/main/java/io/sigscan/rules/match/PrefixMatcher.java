@@ -2,6 +2,8 @@ package io.sigscan.rules.match;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.UncheckedReads;
+
 /** Sigma's {@code startswith} ({@code lit*}): the value begins with the needle. */
 final class PrefixMatcher extends ValueMatcher {
     private final byte[] needle;
@@ -21,7 +23,7 @@ final class PrefixMatcher extends ValueMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         final byte[] needle = this.needle;
         final int count = needle.length;
         if (!fold) {
@@ -31,7 +33,7 @@ final class PrefixMatcher extends ValueMatcher {
             if (i == length) {
                 return false;
             }
-            final int b = buffer.getByte(offset + i);
+            final int b = UncheckedReads.getByte(buffer, offset + i);
             if (b < 0) {
                 return Utf8.MAY_FOLD_TO_ASCII[b & 0xFF] && Glob.matches(tokens, true, buffer, offset, length);
             }

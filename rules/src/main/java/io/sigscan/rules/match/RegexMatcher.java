@@ -59,7 +59,7 @@ final class RegexMatcher extends ValueMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         final byte[] value = new byte[length];
         buffer.getBytes(offset, value);
         if (SEARCH_WITHOUT_CAPTURES == null) {

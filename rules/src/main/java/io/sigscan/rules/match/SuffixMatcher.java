@@ -2,6 +2,8 @@ package io.sigscan.rules.match;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.UncheckedReads;
+
 /** Sigma's {@code endswith} ({@code *lit}): the value ends with the needle. */
 final class SuffixMatcher extends ValueMatcher {
     private final byte[] needle;
@@ -21,7 +23,7 @@ final class SuffixMatcher extends ValueMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         final byte[] needle = this.needle;
         final int count = needle.length;
         if (!fold) {
@@ -32,7 +34,7 @@ final class SuffixMatcher extends ValueMatcher {
             if (i > length) {
                 return false;
             }
-            final int b = buffer.getByte(end - i);
+            final int b = UncheckedReads.getByte(buffer, end - i);
             if (b < 0) {
                 // Walking backwards we may meet the last byte of 'İ' first: the table marks it too.
                 return Utf8.MAY_FOLD_TO_ASCII[b & 0xFF] && Glob.matches(tokens, true, buffer, offset, length);

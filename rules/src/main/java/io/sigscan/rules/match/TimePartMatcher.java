@@ -22,7 +22,7 @@ final class TimePartMatcher extends ValueMatcher {
     }
 
     @Override
-    public boolean matches(DirectBuffer buffer, int offset, int length) {
+    boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
         final long part = TimestampText.part(field, buffer, offset, length);
         return part != TimestampText.NOT_A_TIMESTAMP && comparison.holds(Long.compare(part, value));
     }

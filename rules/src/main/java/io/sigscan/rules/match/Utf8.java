@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.UncheckedReads;
+
 /**
  * UTF-8 decoding and case folding for the code-point paths, without allocation. A decoded code
  * point and its length in bytes travel packed in one {@code long}: the code point in the low 32
@@ -134,12 +136,12 @@ final class Utf8 {
         int i = offset;
         // Eight bytes at a time: a non-ASCII byte has its top bit set.
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            if ((buffer.getLong(i) & 0x8080808080808080L) != 0) {
+            if ((UncheckedReads.getLongLittleEndian(buffer, i) & 0x8080808080808080L) != 0) {
                 return true;
             }
         }
         for (; i < end; i++) {
-            if (buffer.getByte(i) < 0) {
+            if (UncheckedReads.getByte(buffer, i) < 0) {
                 return true;
             }
         }
@@ -149,7 +151,7 @@ final class Utf8 {
     /** Whether the bytes at {@code offset} start with all of {@code needle}; the caller checks the length. */
     static boolean bytesEqual(DirectBuffer buffer, int offset, byte[] needle) {
         for (int i = 0; i < needle.length; i++) {
-            if (buffer.getByte(offset + i) != needle[i]) {
+            if (UncheckedReads.getByte(buffer, offset + i) != needle[i]) {
                 return false;
             }
         }

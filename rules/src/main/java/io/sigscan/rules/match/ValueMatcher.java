@@ -2,6 +2,7 @@ package io.sigscan.rules.match;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.rules.event.UncheckedReads;
 import io.sigscan.rules.ir.ValueTest;
 
 /**
@@ -33,8 +34,19 @@ public abstract class ValueMatcher {
         return LINEAR;
     }
 
-    /** Whether the {@code length} bytes of UTF-8 at {@code offset} of {@code buffer} pass the test. */
-    public abstract boolean matches(DirectBuffer buffer, int offset, int length);
+    /**
+     * Whether the {@code length} bytes of UTF-8 at {@code offset} of {@code buffer} pass the test.
+     *
+     * @throws IndexOutOfBoundsException when they do not lie within the buffer
+     */
+    public final boolean matches(DirectBuffer buffer, int offset, int length) {
+        // One range check per value: the matchers' loops read unchecked within it (UncheckedReads).
+        UncheckedReads.checkRange(buffer, offset, offset + length);
+        return matchesInBounds(buffer, offset, length);
+    }
+
+    /** {@link #matches}, for a range already known to lie within the buffer. */
+    abstract boolean matchesInBounds(DirectBuffer buffer, int offset, int length);
 
     /**
      * How many values this matcher gave up on because they exhausted its step budget (and were

@@ -2,10 +2,13 @@ package io.sigscan.rules.match;
 
 import static io.sigscan.rules.match.Globs.matches;
 import static io.sigscan.rules.match.Globs.pattern;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -143,5 +146,27 @@ class PatternMatcherTest {
         ValueMatcher matcher = ValueMatcher.forTest(pattern("a??", false));
         assertEquals(true, matches(matcher, new byte[] {'a', (byte) 0xE2, (byte) 0x84}));
         assertEquals(false, matches(matcher, "a€".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Matchers read values unchecked once the range is checked: a range outside the buffer must be refused, not read. */
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            cmd.exe
+            \\cmd.exe*
+            *\\cmd.exe
+            *whoami*
+            a?c
+            *
+            """)
+    void aRangeOutsideTheBufferIsRefusedBeforeAnyByteIsRead(String glob) {
+        ValueMatcher matcher = ValueMatcher.forTest(pattern(glob, false));
+        UnsafeBuffer buffer = new UnsafeBuffer(new byte[16]);
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> matcher.matches(buffer, 10, 7));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> matcher.matches(buffer, -1, 4));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> matcher.matches(buffer, 4, -1));
+        assertDoesNotThrow(() -> matcher.matches(buffer, 10, 6));
     }
 }
