@@ -8,6 +8,7 @@ import org.agrona.DirectBuffer;
 import io.sigscan.rules.event.ByteWords;
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
+import io.sigscan.rules.event.JsonTextValues;
 import io.sigscan.rules.event.UncheckedReads;
 import io.sigscan.rules.event.ValueKind;
 
@@ -50,7 +51,7 @@ import io.sigscan.rules.event.ValueKind;
  * inside strings; bytes are not checked to be UTF-8. Nesting deeper than {@value #MAX_DEPTH}
  * levels is rejected so hostile input cannot exhaust the stack.
  */
-public final class JsonEventView implements EventView {
+public final class JsonEventView implements JsonTextValues {
 
     /** Deepest nesting of objects and arrays accepted. */
     public static final int MAX_DEPTH = 128;
@@ -84,15 +85,21 @@ public final class JsonEventView implements EventView {
     private static final long QUOTES = ByteWords.repeated('"');
     private static final long BACKSLASHES = ByteWords.repeated('\\');
 
-    /** What may follow a backslash in a string: one of {@code "\/bfnrt}, or {@code u} and four hex digits. */
+    /**
+     * What may follow a backslash in a string: one of {@code "\bfnrt}, the only way to write its
+     * character in a JSON string; {@code /}, which may also be written as it is; or {@code u} and
+     * four hex digits, which may write any character.
+     */
     private static final byte[] ESCAPES = new byte[256];
-    private static final byte SIMPLE_ESCAPE = 1;
-    private static final byte UNICODE_ESCAPE = 2;
+    private static final byte ONE_WAY_ESCAPE = 1;
+    private static final byte SLASH_ESCAPE = 2;
+    private static final byte UNICODE_ESCAPE = 3;
 
     static {
-        for (char c : "\"\\/bfnrt".toCharArray()) {
-            ESCAPES[c] = SIMPLE_ESCAPE;
+        for (char c : "\"\\bfnrt".toCharArray()) {
+            ESCAPES[c] = ONE_WAY_ESCAPE;
         }
+        ESCAPES['/'] = SLASH_ESCAPE;
         ESCAPES['u'] = UNICODE_ESCAPE;
     }
 
@@ -131,6 +138,8 @@ public final class JsonEventView implements EventView {
 
     // Outputs of the scanners, kept in fields so they allocate nothing.
     private boolean stringEscaped;
+    /** Whether the string holds a character JSON lets a writer spell two ways: <code>&#92;u</code> or {@code \/} escapes, a raw tab. */
+    private boolean stringSpelledFreely;
     private int lastKind;
     private int lastOffset;
     private int lastLength;
@@ -284,6 +293,21 @@ public final class JsonEventView implements EventView {
     @Override
     public int valueLength(int slot, int index) {
         return values.length(slot, index);
+    }
+
+    @Override
+    public int jsonTextLength(int slot, int index) {
+        return values.jsonTextLength(slot, index);
+    }
+
+    @Override
+    public int jsonTextOffset(int slot, int index) {
+        return values.jsonTextOffset(slot, index);
+    }
+
+    @Override
+    public DirectBuffer jsonTextBuffer() {
+        return values.record();
     }
 
     private void addValue(int slotA, int slotB, int kind, int offset, int length) {
@@ -475,7 +499,8 @@ public final class JsonEventView implements EventView {
                 if (end < 0) {
                     return -1;
                 }
-                final int kind = stringEscaped ? ValueKind.STRING | ProjectedValues.ESCAPED : ValueKind.STRING;
+                final int kind = ValueKind.STRING | (stringEscaped ? ProjectedValues.ESCAPED : 0)
+                        | (stringSpelledFreely ? ProjectedValues.SPELLED_FREELY : 0);
                 values.addKeyword(kind, start, end - start);
                 return scalar(slotA, slotB, kind, start, end - start, end + 1);
             }
@@ -587,6 +612,7 @@ public final class JsonEventView implements EventView {
         final int end = limit;
         final int wordEnd = end - 8;
         boolean escaped = false;
+        boolean spelledFreely = false;
         while (p < end) {
             if (p <= wordEnd) {
                 final long word = UncheckedReads.getLongLittleEndian(in, p);
@@ -602,6 +628,7 @@ public final class JsonEventView implements EventView {
             final byte c = UncheckedReads.getByte(in, p);
             if (c == '"') {
                 stringEscaped = escaped;
+                stringSpelledFreely = spelledFreely;
                 return p;
             }
             if (c == '\\') {
@@ -610,9 +637,11 @@ public final class JsonEventView implements EventView {
                     return failEnd();
                 }
                 final int escape = ESCAPES[UncheckedReads.getByte(in, p + 1) & 0xFF];
-                if (escape == SIMPLE_ESCAPE) {
+                if (escape == ONE_WAY_ESCAPE || escape == SLASH_ESCAPE) {
+                    spelledFreely |= escape == SLASH_ESCAPE;
                     p += 2;
                 } else if (escape == UNICODE_ESCAPE) {
+                    spelledFreely = true;
                     if (p + 6 > end) {
                         return failEnd();
                     }
@@ -624,8 +653,12 @@ public final class JsonEventView implements EventView {
                 } else {
                     return fail(p, BAD_ESCAPE);
                 }
-            } else if ((c & 0xFF) < 0x20 && c != '\t') {
-                return fail(p, CONTROL_IN_STRING);
+            } else if ((c & 0xFF) < 0x20) {
+                if (c != '\t') {
+                    return fail(p, CONTROL_IN_STRING);
+                }
+                spelledFreely = true; // accepted raw, though JSON writes it \t
+                p++;
             } else {
                 p++;
             }

@@ -25,6 +25,11 @@ final class ProjectedValues {
     static final int ESCAPED = 0x100;
     /** A string whose decoded bytes live in the scratch buffer. */
     private static final int DECODED = 0x200;
+    /**
+     * A string holding a character that JSON lets a writer spell two ways (<code>&#92;u</code> or
+     * {@code \/} escapes, a raw tab): its text is not one-way escaped ({@link io.sigscan.rules.event.JsonTextValues}).
+     */
+    static final int SPELLED_FREELY = 0x400;
 
     // Values in document order, with their slots.
     private final ValueList raw = new ValueList(64);
@@ -144,6 +149,24 @@ final class ProjectedValues {
         }
         int i = first[slot] + index;
         return decodedIfNeeded(grouped, i).length[i];
+    }
+
+    /** See {@link JsonTextValues#jsonTextLength}. */
+    int jsonTextLength(int slot, int index) {
+        final ValueList list = slot == EventView.KEYWORDS ? keywords : grouped;
+        final int i = slot == EventView.KEYWORDS ? index : first[slot] + index;
+        final int kind = list.kind[i];
+        return (kind & KIND_MASK) == ValueKind.STRING && (kind & (SPELLED_FREELY | DECODED)) == 0 ? list.length[i] : -1;
+    }
+
+    /** See {@link JsonTextValues#jsonTextOffset}. */
+    int jsonTextOffset(int slot, int index) {
+        return slot == EventView.KEYWORDS ? keywords.offset[index] : grouped.offset[first[slot] + index];
+    }
+
+    /** The buffer of the record the values came from. */
+    DirectBuffer record() {
+        return record;
     }
 
     private DirectBuffer bufferOf(ValueList list, int i) {

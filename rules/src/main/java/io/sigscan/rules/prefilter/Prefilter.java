@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.agrona.DirectBuffer;
+
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
+import io.sigscan.rules.event.JsonTextValues;
 import io.sigscan.rules.match.NeedleSearch;
 
 /**
@@ -51,15 +54,18 @@ public final class Prefilter {
 
     /** The needle searches of one group, or of several merged: per field slot, one over every needle of that field. */
     public static final class Searches {
-        static final Searches EMPTY = new Searches(new int[0], new NeedleSearch[0], new int[0][]);
+        static final Searches EMPTY = new Searches(new int[0], new NeedleSearch[0], new NeedleSearch[0], new int[0][]);
 
         private final int[] slots;
         private final NeedleSearch[] searches;
+        /** Per slot, the same needles JSON-escaped, for JSON text ({@link JsonTextValues}); the same search when escaping changes none. */
+        private final NeedleSearch[] jsonTextSearches;
         private final int[][] slotNeedles;
 
-        private Searches(int[] slots, NeedleSearch[] searches, int[][] slotNeedles) {
+        private Searches(int[] slots, NeedleSearch[] searches, NeedleSearch[] jsonTextSearches, int[][] slotNeedles) {
             this.slots = slots;
             this.searches = searches;
+            this.jsonTextSearches = jsonTextSearches;
             this.slotNeedles = slotNeedles;
         }
     }
@@ -137,17 +143,32 @@ public final class Prefilter {
      */
     public void markCandidates(Searches searches, EventView event, Scratch scratch) {
         final int[] slots = searches.slots;
+        // JSON string values are searched as they stand in the input when they can be (most can):
+        // decoding every value with an escape, as every Windows path has, cost more than the search.
+        final JsonTextValues json = event instanceof JsonTextValues text ? text : null;
         for (int s = 0; s < slots.length; s++) {
             final int slot = slots[s];
             final int count = event.valueCount(slot);
-            // Keyword searches see every string value of the event, most of them shorter than any needle.
-            final int shortest = searches.searches[s].shortestNeedle();
+            final NeedleSearch decodedSearch = searches.searches[s];
+            final NeedleSearch textSearch = searches.jsonTextSearches[s];
             for (int i = 0; i < count; i++) {
-                if (event.valueLength(slot, i) < shortest) {
-                    continue;
+                // Keyword searches see every string value of the event, most of them shorter than any needle.
+                final int textLength = json == null ? -1 : json.jsonTextLength(slot, i);
+                final NeedleSearch search;
+                if (textLength >= 0) {
+                    if (textLength < textSearch.shortestNeedle()) {
+                        continue;
+                    }
+                    search = textSearch;
+                    scratch.load(json.jsonTextBuffer(), json.jsonTextOffset(slot, i), textLength);
+                } else {
+                    if (event.valueLength(slot, i) < decodedSearch.shortestNeedle()) {
+                        continue;
+                    }
+                    search = decodedSearch;
+                    scratch.load(event.valueBuffer(slot, i), event.valueOffset(slot, i), event.valueLength(slot, i));
                 }
-                final byte[] value = scratch.load(event, slot, i);
-                if (searches.searches[s].scan(value, scratch.loaded, scratch) == NeedleSearch.FOLDING_DEFEATED) {
+                if (search.scan(scratch.value, scratch.loaded, scratch) == NeedleSearch.FOLDING_DEFEATED) {
                     for (int needle : searches.slotNeedles[s]) {
                         scratch.onNeedle(needle);
                     }
@@ -172,15 +193,19 @@ public final class Prefilter {
         }
         int[] slots = new int[texts.size()];
         NeedleSearch[] searches = new NeedleSearch[slots.length];
+        NeedleSearch[] jsonTextSearches = new NeedleSearch[slots.length];
         int[][] slotNeedles = new int[slots.length][];
         int s = 0;
         for (Map.Entry<Integer, List<String>> entry : texts.entrySet()) {
             slots[s] = entry.getKey();
             slotNeedles[s] = ids.get(entry.getKey()).stream().mapToInt(Integer::intValue).toArray();
             searches[s] = NeedleSearch.build(entry.getValue(), slotNeedles[s]);
+            List<String> escaped = entry.getValue().stream().map(JsonEscapes::escaped).toList();
+            jsonTextSearches[s] = escaped.equals(entry.getValue()) ? searches[s]
+                    : NeedleSearch.build(escaped, slotNeedles[s]);
             s++;
         }
-        return new Searches(slots, searches, slotNeedles);
+        return new Searches(slots, searches, jsonTextSearches, slotNeedles);
     }
 
     /**
@@ -211,14 +236,12 @@ public final class Prefilter {
             }
         }
 
-        private byte[] load(EventView event, int slot, int index) {
-            final int length = event.valueLength(slot, index);
+        private void load(DirectBuffer buffer, int offset, int length) {
             if (length > value.length) {
                 value = new byte[Math.max(length, value.length * 2)];
             }
-            event.valueBuffer(slot, index).getBytes(event.valueOffset(slot, index), value, 0, length);
+            buffer.getBytes(offset, value, 0, length);
             loaded = length;
-            return value;
         }
 
         @Override
