@@ -3,10 +3,9 @@ package io.sigscan.rules.compile;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
-import org.agrona.DirectBuffer;
-
 import io.sigscan.rules.event.ByteWords;
 import io.sigscan.rules.event.EventView;
+import io.sigscan.rules.event.UncheckedReads;
 import io.sigscan.rules.prefilter.Prefilter;
 
 /**
@@ -153,8 +152,7 @@ final class RouteCache {
                 key[n++] = (byte) (length >>> 16);
                 key[n++] = (byte) (length >>> 8);
                 key[n++] = (byte) length;
-                final DirectBuffer buffer = event.valueBuffer(slot, i);
-                buffer.getBytes(event.valueOffset(slot, i), key, n, length);
+                UncheckedReads.copy(event.valueBuffer(slot, i), event.valueOffset(slot, i), key, n, length);
                 n += length;
             }
         }

@@ -1,6 +1,7 @@
 package io.sigscan.rules.event;
 
 import java.nio.ByteOrder;
+import java.util.Objects;
 
 import org.agrona.DirectBuffer;
 import org.agrona.UnsafeApi;
@@ -19,6 +20,8 @@ import org.agrona.UnsafeApi;
  */
 public final class UncheckedReads {
     private static final boolean SWAP_TO_LITTLE_ENDIAN = ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN;
+    /** Length from which {@link #copy} leaves the work to a bulk copy. */
+    private static final int BULK_COPY_FROM = 64;
 
     private UncheckedReads() {
     }
@@ -41,6 +44,30 @@ public final class UncheckedReads {
         assert index >= 0 && index <= buffer.capacity() - Integer.BYTES : outOfBounds(buffer, index, Integer.BYTES);
         final int word = UnsafeApi.getInt(buffer.byteArray(), buffer.addressOffset() + index);
         return SWAP_TO_LITTLE_ENDIAN ? Integer.reverseBytes(word) : word;
+    }
+
+    /**
+     * Copies {@code length} bytes from {@code index} of {@code buffer} into {@code target} at
+     * {@code at}, checking each range once, a word at a time: for the short values of a log this
+     * beats a bulk copy, which runs its own checks and set-up on every call (it was 3% of a hunt
+     * when routing and the pre-filter copied values with it). Long runs still go in bulk.
+     *
+     * @throws IndexOutOfBoundsException when either range falls outside its array or buffer
+     */
+    public static void copy(DirectBuffer buffer, int index, byte[] target, int at, int length) {
+        checkRange(buffer, index, index + length);
+        Objects.checkFromIndexSize(at, length, target.length);
+        if (length > BULK_COPY_FROM) {
+            buffer.getBytes(index, target, at, length);
+            return;
+        }
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            ByteWords.putWord(target, at + i, getLongLittleEndian(buffer, index + i));
+        }
+        for (; i < length; i++) {
+            target[at + i] = getByte(buffer, index + i);
+        }
     }
 
     /**

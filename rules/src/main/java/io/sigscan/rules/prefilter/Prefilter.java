@@ -12,6 +12,7 @@ import org.agrona.DirectBuffer;
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.event.JsonTextValues;
+import io.sigscan.rules.event.UncheckedReads;
 import io.sigscan.rules.match.NeedleSearch;
 
 /**
@@ -240,7 +241,7 @@ public final class Prefilter {
             if (length > value.length) {
                 value = new byte[Math.max(length, value.length * 2)];
             }
-            buffer.getBytes(offset, value, 0, length);
+            UncheckedReads.copy(buffer, offset, value, 0, length);
             loaded = length;
         }
 
