@@ -1,8 +1,5 @@
 package io.sigscan.rules.match;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,8 +70,6 @@ public final class NeedleSearch {
     /** Most windows a needle is filed under (see {@link #scanStrided}). */
     private static final int MAX_STRIDE = 8;
     private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int PAIRS = 1 << 16;
     private static final int PAIR_BUCKET_BITS = 10;
     /** UTF-8 forms of the non-ASCII code points whose lower or upper case is ASCII. */
@@ -380,38 +375,46 @@ public final class NeedleSearch {
     }
 
     /**
-     * Runs {@code bytes[0, length)} through the search, telling {@code sink} every needle that
-     * occurs (a needle may be told more than once).
+     * Runs {@code buffer[offset, offset + length)} through the search, in place, telling
+     * {@code sink} every needle that occurs (a needle may be told more than once) until the sink
+     * asks to stop.
      *
      * @return {@link #NO_NEEDLE} or {@link #STOPPED}; {@link #FOLDING_DEFEATED} when the bytes hold
-     *         a character that ASCII folding may get wrong, in which case the needles told so far
-     *         are not all there are and the caller must decide without this search
+     *         a character that ASCII folding may get wrong, in which case no needle is told and
+     *         the caller must decide without this search
+     * @throws IndexOutOfBoundsException when the range does not lie within the buffer
      */
-    public int scan(byte[] bytes, int length, NeedleSink sink) {
-        if (defeatsFolding(bytes, length)) {
+    public int scan(DirectBuffer buffer, int offset, int length, NeedleSink sink) {
+        // One check per value: the loops below read unchecked within it.
+        UncheckedReads.checkRange(buffer, offset, offset + length);
+        final int end = offset + length;
+        if (defeatsFolding(buffer, offset, end)) {
             return FOLDING_DEFEATED;
         }
         if (stride > 1) {
-            return scanStrided(bytes, length, sink);
+            return scanStrided(buffer, offset, end, sink);
         }
         final boolean windows = hasWindows;
         final long[] bits = windowBits;
         final long[] pairs = pairBits;
         final int shift = this.shift;
         int word = 0;
-        for (int i = 0; i < length; i++) {
+        final byte[] array = buffer.byteArray();
+        final long address = buffer.addressOffset();
+        for (int i = offset; i < end; i++) {
             // The last four bytes, the newest in the high byte; windows before the fourth byte hold zeros, never a match.
-            word = word >>> 8 | (bytes[i] & 0xFF) << 24;
+            word = word >>> 8 | (UncheckedReads.getByte(buffer, array, address, i) & 0xFF) << 24;
             final int folded = word | CASE_BITS;
             if (windows) {
                 final int h = (folded * MULTIPLIER) >>> shift;
-                if ((bits[h >>> 6] & 1L << h) != 0 && verify(windowBuckets, h, bytes, i, length, sink)) {
+                if ((bits[h >>> 6] & 1L << h) != 0 && verify(windowBuckets, h, buffer, offset, i, end, sink)) {
                     return STOPPED;
                 }
             }
             if (pairs != null) {
                 final int pair = folded >>> 16;
-                if ((pairs[pair >>> 6] & 1L << pair) != 0 && verify(pairBuckets, pairBucket(pair), bytes, i, length, sink)) {
+                if ((pairs[pair >>> 6] & 1L << pair) != 0
+                        && verify(pairBuckets, pairBucket(pair), buffer, offset, i, end, sink)) {
                     return STOPPED;
                 }
             }
@@ -420,46 +423,62 @@ public final class NeedleSearch {
     }
 
     /**
+     * Whether any needle occurs in {@code buffer[offset, offset + length)}: {@link #NO_NEEDLE},
+     * {@link #STOPPED} (one does) or {@link #FOLDING_DEFEATED}. For matchers.
+     */
+    int findAny(DirectBuffer buffer, int offset, int length) {
+        return scan(buffer, offset, length, FIRST_NEEDLE);
+    }
+
+    private static final NeedleSink FIRST_NEEDLE = needle -> true;
+
+    /**
      * {@link #scan} when every needle is filed under {@link #stride} consecutive windows: any
      * occurrence has one of them ending at a position {@code 3 + k * stride}, so only those
      * positions are tested, each with one four-byte load.
      */
-    private int scanStrided(byte[] bytes, int length, NeedleSink sink) {
+    private int scanStrided(DirectBuffer buffer, int offset, int end, NeedleSink sink) {
         final long[] bits = windowBits;
         final int shift = this.shift;
         final int step = stride;
-        for (int end = WINDOW - 1; end < length; end += step) {
-            final int folded = (int) INTS.get(bytes, end - (WINDOW - 1)) | CASE_BITS;
+        final byte[] array = buffer.byteArray();
+        final long address = buffer.addressOffset();
+        for (int last = offset + WINDOW - 1; last < end; last += step) {
+            final int folded = UncheckedReads.getIntLittleEndian(buffer, array, address, last - (WINDOW - 1)) | CASE_BITS;
             final int h = (folded * MULTIPLIER) >>> shift;
-            if ((bits[h >>> 6] & 1L << h) != 0 && verify(windowBuckets, h, bytes, end, length, sink)) {
+            if ((bits[h >>> 6] & 1L << h) != 0 && verify(windowBuckets, h, buffer, offset, last, end, sink)) {
                 return STOPPED;
             }
         }
         return NO_NEEDLE;
     }
 
-    /** Whether {@code bytes[0, length)} hold a character ASCII folding may get wrong: ASCII is skipped eight bytes at a time. */
-    private static boolean defeatsFolding(byte[] bytes, int length) {
-        int i = 0;
-        while (i + 8 <= length && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+    /** Whether {@code buffer[offset, end)} holds a character ASCII folding may get wrong: ASCII is skipped eight bytes at a time. */
+    private static boolean defeatsFolding(DirectBuffer buffer, int offset, int end) {
+        int i = offset;
+        while (i + 8 <= end && (UncheckedReads.getLongLittleEndian(buffer, i) & HIGH_BITS) == 0) {
             i += 8;
         }
-        for (; i < length; i++) {
-            if (bytes[i] < 0 && foldsToAscii(bytes, i, length)) {
+        for (; i < end; i++) {
+            if (UncheckedReads.getByte(buffer, i) < 0 && foldsToAscii(buffer, i, end)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Checks the needles of {@code bucket} whose window would end at {@code i}; true when the sink stops. */
-    private static boolean verify(Buckets buckets, int bucket, byte[] bytes, int i, int length, NeedleSink sink) {
+    /**
+     * Checks the needles of {@code bucket} whose window would end at {@code i} of the value
+     * {@code [offset, end)}; true when the sink stops.
+     */
+    private static boolean verify(Buckets buckets, int bucket, DirectBuffer buffer, int offset, int i, int end,
+                                  NeedleSink sink) {
         final long[] filings = buckets.filings;
         for (int at = buckets.first[bucket], last = buckets.first[bucket + 1]; at < last; ) {
             final long header = filings[at];
             final int needleLength = (int) header;
             final int start = i - (int) (header >>> 32);
-            if (start >= 0 && start + needleLength <= length && foldedEquals(bytes, start, filings, at + 2, needleLength)
+            if (start >= offset && start + needleLength <= end && foldedEquals(buffer, start, filings, at + 2, needleLength)
                     && sink.onNeedle((int) filings[at + 1])) {
                 return true;
             }
@@ -468,99 +487,7 @@ public final class NeedleSearch {
         return false;
     }
 
-    /** Whether {@code bytes} at {@code start}, ASCII case folded, hold the needle: eight bytes at a time. */
-    private static boolean foldedEquals(byte[] bytes, int start, long[] words, int wordsAt, int length) {
-        int k = 0;
-        for (; k + 8 <= length; k += 8) {
-            if (lowerAscii(ByteWords.word(bytes, start + k)) != words[wordsAt + (k >>> 3)]) {
-                return false;
-            }
-        }
-        return k == length
-                || lowerAscii(ByteWords.partialWord(bytes, start + k, length - k)) == words[wordsAt + (k >>> 3)];
-    }
-
-    /** {@code word} with its ASCII upper-case letters made lower case, other bytes as they are. */
-    static long lowerAscii(long word) {
-        final long sevenBits = word & ~HIGH_BITS;
-        // High bit of each byte: set from 'A' up (+0x3F), and from 'Z' + 1 up (+0x25); no carry leaves a byte.
-        final long upper = ((sevenBits + 0x3F3F3F3F3F3F3F3FL) ^ (sevenBits + 0x2525252525252525L)) & ~word & HIGH_BITS;
-        return word | upper >>> 2;
-    }
-
-    /**
-     * Whether any needle occurs in {@code buffer[offset, offset + length)}: {@link #NO_NEEDLE},
-     * {@link #STOPPED} or {@link #FOLDING_DEFEATED}. Reads the buffer in place, unchecked: for
-     * matchers, which have no scratch of their own and whose range is checked once per value
-     * ({@link ValueMatcher#matches}).
-     */
-    int findAny(DirectBuffer buffer, int offset, int length) {
-        if (stride > 1) {
-            return findAnyStrided(buffer, offset, length);
-        }
-        final int end = offset + length;
-        int word = 0;
-        for (int i = offset; i < end; i++) {
-            final byte b = UncheckedReads.getByte(buffer, i);
-            if (b < 0 && foldsToAscii(buffer, i, end)) {
-                return FOLDING_DEFEATED;
-            }
-            word = word >>> 8 | (b & 0xFF) << 24;
-            final int folded = word | CASE_BITS;
-            if (hasWindows) {
-                final int h = (folded * MULTIPLIER) >>> shift;
-                if ((windowBits[h >>> 6] & 1L << h) != 0
-                        && anyFiledOccurs(windowBuckets, h, buffer, offset, i, end)) {
-                    return STOPPED;
-                }
-            }
-            final int pair = folded >>> 16;
-            if (pairBits != null && (pairBits[pair >>> 6] & 1L << pair) != 0
-                    && anyFiledOccurs(pairBuckets, pairBucket(pair), buffer, offset, i, end)) {
-                return STOPPED;
-            }
-        }
-        return NO_NEEDLE;
-    }
-
-    /** {@link #findAny} testing every {@link #stride}-th position, as {@link #scanStrided} does. */
-    private int findAnyStrided(DirectBuffer buffer, int offset, int length) {
-        final int end = offset + length;
-        int i = offset;
-        while (i + 8 <= end && (UncheckedReads.getLongLittleEndian(buffer, i) & HIGH_BITS) == 0) {
-            i += 8;
-        }
-        for (; i < end; i++) {
-            if (UncheckedReads.getByte(buffer, i) < 0 && foldsToAscii(buffer, i, end)) {
-                return FOLDING_DEFEATED;
-            }
-        }
-        for (int last = offset + WINDOW - 1; last < end; last += stride) {
-            final int folded = UncheckedReads.getIntLittleEndian(buffer, last - (WINDOW - 1)) | CASE_BITS;
-            final int h = (folded * MULTIPLIER) >>> shift;
-            if ((windowBits[h >>> 6] & 1L << h) != 0 && anyFiledOccurs(windowBuckets, h, buffer, offset, last, end)) {
-                return STOPPED;
-            }
-        }
-        return NO_NEEDLE;
-    }
-
-    private static boolean anyFiledOccurs(Buckets buckets, int bucket, DirectBuffer buffer, int offset, int i,
-                                          int end) {
-        final long[] filings = buckets.filings;
-        for (int at = buckets.first[bucket], last = buckets.first[bucket + 1]; at < last; ) {
-            final long header = filings[at];
-            final int needleLength = (int) header;
-            final int start = i - (int) (header >>> 32);
-            if (start >= offset && start + needleLength <= end
-                    && foldedEquals(buffer, start, filings, at + 2, needleLength)) {
-                return true;
-            }
-            at += Buckets.filingSize(needleLength);
-        }
-        return false;
-    }
-
+    /** Whether the bytes at {@code start}, ASCII case folded, hold the needle packed at {@code words[wordsAt]}: eight bytes at a time. */
     private static boolean foldedEquals(DirectBuffer buffer, int start, long[] words, int wordsAt, int length) {
         int k = 0;
         for (; k + 8 <= length; k += 8) {
@@ -578,13 +505,12 @@ public final class NeedleSearch {
         return lowerAscii(tail) == words[wordsAt + (k >>> 3)];
     }
 
-    private static boolean foldsToAscii(byte[] bytes, int index, int end) {
-        for (byte[] form : FOLDS_TO_ASCII) {
-            if (index + form.length <= end && Arrays.equals(bytes, index, index + form.length, form, 0, form.length)) {
-                return true;
-            }
-        }
-        return false;
+    /** {@code word} with its ASCII upper-case letters made lower case, other bytes as they are. */
+    static long lowerAscii(long word) {
+        final long sevenBits = word & ~HIGH_BITS;
+        // High bit of each byte: set from 'A' up (+0x3F), and from 'Z' + 1 up (+0x25); no carry leaves a byte.
+        final long upper = ((sevenBits + 0x3F3F3F3F3F3F3F3FL) ^ (sevenBits + 0x2525252525252525L)) & ~word & HIGH_BITS;
+        return word | upper >>> 2;
     }
 
     private static boolean foldsToAscii(DirectBuffer buffer, int index, int end) {

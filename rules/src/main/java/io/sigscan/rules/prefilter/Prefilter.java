@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.agrona.DirectBuffer;
 
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.event.JsonTextValues;
-import io.sigscan.rules.event.UncheckedReads;
 import io.sigscan.rules.match.NeedleSearch;
 
 /**
@@ -139,8 +137,8 @@ public final class Prefilter {
 
     /**
      * Sets, in the scratch's candidate mask (a bit per variant), every witnessed variant one of
-     * whose needles in {@code searches} occurs in {@code event}. Allocation-free once the
-     * scratch has grown to the longest value.
+     * whose needles in {@code searches} occurs in {@code event}. Values are searched where they
+     * lie; nothing is allocated.
      */
     public void markCandidates(Searches searches, EventView event, Scratch scratch) {
         final int[] slots = searches.slots;
@@ -155,21 +153,20 @@ public final class Prefilter {
             for (int i = 0; i < count; i++) {
                 // Keyword searches see every string value of the event, most of them shorter than any needle.
                 final int textLength = json == null ? -1 : json.jsonTextLength(slot, i);
-                final NeedleSearch search;
+                final int result;
                 if (textLength >= 0) {
                     if (textLength < textSearch.shortestNeedle()) {
                         continue;
                     }
-                    search = textSearch;
-                    scratch.load(json.jsonTextBuffer(), json.jsonTextOffset(slot, i), textLength);
+                    result = textSearch.scan(json.jsonTextBuffer(), json.jsonTextOffset(slot, i), textLength, scratch);
                 } else {
-                    if (event.valueLength(slot, i) < decodedSearch.shortestNeedle()) {
+                    final int length = event.valueLength(slot, i);
+                    if (length < decodedSearch.shortestNeedle()) {
                         continue;
                     }
-                    search = decodedSearch;
-                    scratch.load(event.valueBuffer(slot, i), event.valueOffset(slot, i), event.valueLength(slot, i));
+                    result = decodedSearch.scan(event.valueBuffer(slot, i), event.valueOffset(slot, i), length, scratch);
                 }
-                if (search.scan(scratch.value, scratch.loaded, scratch) == NeedleSearch.FOLDING_DEFEATED) {
+                if (result == NeedleSearch.FOLDING_DEFEATED) {
                     for (int needle : searches.slotNeedles[s]) {
                         scratch.onNeedle(needle);
                     }
@@ -211,17 +208,14 @@ public final class Prefilter {
 
     /**
      * What {@link #markCandidates} needs per event: the candidate mask it marks, which needles
-     * this event already reported (against an event stamp, so nothing is cleared between events)
-     * and a copy of the value being scanned (a plain array: one bounds check per value instead of
-     * one per byte). One per evaluator; not thread-safe.
+     * this event already reported (against an event stamp, so nothing is cleared between events).
+     * One per evaluator; not thread-safe.
      */
     public static final class Scratch implements NeedleSearch.NeedleSink {
         private final int[][] needleVariants;
         private final long[] candidates;
         private final int[] needleStamps;
         private int stamp;
-        private byte[] value = new byte[512];
-        private int loaded;
 
         private Scratch(int[][] needleVariants, long[] candidates) {
             this.needleVariants = needleVariants;
@@ -235,14 +229,6 @@ public final class Prefilter {
                 Arrays.fill(needleStamps, 0);
                 stamp = 1;
             }
-        }
-
-        private void load(DirectBuffer buffer, int offset, int length) {
-            if (length > value.length) {
-                value = new byte[Math.max(length, value.length * 2)];
-            }
-            UncheckedReads.copy(buffer, offset, value, 0, length);
-            loaded = length;
         }
 
         @Override

@@ -22,10 +22,13 @@ class UncheckedReadsTest {
         for (UnsafeBuffer buffer : new UnsafeBuffer[] {new UnsafeBuffer(bytes), new UnsafeBuffer(direct)}) {
             for (int i = 0; i < bytes.length; i++) {
                 assertEquals(buffer.getByte(i), UncheckedReads.getByte(buffer, i));
+                assertEquals(buffer.getByte(i), UncheckedReads.getByte(buffer, buffer.byteArray(), buffer.addressOffset(), i));
             }
             for (int i = 0; i + 8 <= bytes.length; i++) {
                 assertEquals(buffer.getLong(i, ByteOrder.LITTLE_ENDIAN), UncheckedReads.getLongLittleEndian(buffer, i));
                 assertEquals(buffer.getInt(i, ByteOrder.LITTLE_ENDIAN), UncheckedReads.getIntLittleEndian(buffer, i));
+                assertEquals(buffer.getInt(i, ByteOrder.LITTLE_ENDIAN),
+                        UncheckedReads.getIntLittleEndian(buffer, buffer.byteArray(), buffer.addressOffset(), i));
             }
         }
     }
