@@ -45,7 +45,8 @@ class RegexMatcherTest {
     /** A dependency update that drops RE2J's internal yes/no search would silently slow every regex: fail here instead. */
     @Test
     void theSearchWithoutCapturesIsInUseAndAgreesWithMatcherFind() {
-        assertTrue(RegexMatcher.searchesWithoutCaptures(), "RE2J's RE2.matchUTF8 was not found: check the RE2J version");
+        assertTrue(RegexMatcher.searchesWithoutCaptures(),
+                "RE2J's internal search (RE2.doExecute over MachineInput.fromUTF8) was not found: check the RE2J version");
         String[] patterns = {"-k\\s\\w{1,64}(?:\\s?(?:-p|-s))?", "net\\s+user\\s+", "^cmd", "a.b$", "(?i)(set).*&&\\s?set.*&&.*\"",
             "[\\x{1F600}]", "(a|b)*c"};
         String[] values = {"svchost.exe -k netsvcs -p", "net  user admin x", "cmd /c", "xa\nb", "SET a=1&& set b=invoke&& \"",
@@ -59,6 +60,21 @@ class RegexMatcherTest {
                             matcher.matches(new org.agrona.concurrent.UnsafeBuffer(bytes), 0, bytes.length), pattern + " on " + value);
                 }
             }
+        }
+    }
+
+    /** The copy RE2J reads is reused: what a longer value left behind it must not be searched. */
+    @Test
+    void aShortValueIsSearchedWithoutWhatALongerOneLeftInTheCopy() {
+        RegexMatcher endAnchored = (RegexMatcher) engine(regex("^ab$", false, false, false));
+        RegexMatcher suffix = (RegexMatcher) engine(regex("b$", false, false, false));
+        RegexMatcher longer = (RegexMatcher) engine(regex("abc", false, false, false));
+        for (String value : new String[] {"abcdefgh", "ab", "abX", "ab", "abcab", "a"}) {
+            byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            org.agrona.concurrent.UnsafeBuffer buffer = new org.agrona.concurrent.UnsafeBuffer(bytes);
+            assertEquals(value.equals("ab"), endAnchored.matches(buffer, 0, bytes.length), value);
+            assertEquals(value.endsWith("b"), suffix.matches(buffer, 0, bytes.length), value);
+            assertEquals(value.contains("abc"), longer.matches(buffer, 0, bytes.length), value);
         }
     }
 
