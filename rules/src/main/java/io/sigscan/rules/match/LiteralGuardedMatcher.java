@@ -9,7 +9,7 @@ import org.agrona.DirectBuffer;
  * A costly matcher — a regex, or a glob with {@code ?} or inner wildcards — behind the literal
  * texts every match of it contains ({@link RegexLiterals} for regexes, the literal runs of a
  * glob): a value missing one of them, ASCII case folded, cannot match, so the matcher (the regex
- * engine copies the value and allocates per call; the glob decodes and folds every character)
+ * engine copies the value and steps an automaton per byte; the glob decodes and folds every character)
  * runs only on values that hold them all. Every required run is checked, not just the longest:
  * the longest is often a common path ({@code c:\windows\system32\}) while a short one
  * ({@code |unknown(}) is what rules the value out. Each text is looked for with a

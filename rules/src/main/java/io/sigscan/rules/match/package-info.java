@@ -7,7 +7,8 @@
  *
  * <p>Hot path: {@code matches} runs for every value of every tested field of every event. Only
  * regex matchers allocate; the wildcard matchers fold ASCII case on the fly and fall back to a
- * code-point path only when a non-ASCII byte could change the answer. Regex matchers allocate
- * one copy of the value per call (see {@link io.sigscan.rules.match.RegexMatcher}).
+ * code-point path only when a non-ASCII byte could change the answer. Regex matchers copy the
+ * value into a reused per-thread array, and RE2J allocates a small input object per call (see
+ * {@link io.sigscan.rules.match.RegexMatcher}).
  */
 package io.sigscan.rules.match;
