@@ -8,8 +8,8 @@ import org.agrona.UnsafeApi;
 
 /**
  * Reads of a {@link DirectBuffer} without the bounds check Agrona makes on every call, for the
- * loops that touch every byte of the input: the JSON parser, the record splitter and the matchers'
- * inner loops. Agrona's check is a second test of an index those loops have already tested against
+ * loops that touch every byte of the input: the JSON parser, the record splitter, the needle
+ * search and the matchers' inner loops. Agrona's check is a second test of an index those loops have already tested against
  * their own limit; it cost a fifth of a scan that reads and routes only. Callers must check that
  * limit against {@link DirectBuffer#capacity()} once, where it is set (one test per record or per
  * value instead of one per byte), and read only below it.
@@ -69,7 +69,7 @@ public final class UncheckedReads {
      * Copies {@code length} bytes from {@code index} of {@code buffer} into {@code target} at
      * {@code at}, checking each range once, a word at a time: for the short values of a log this
      * beats a bulk copy, which runs its own checks and set-up on every call (it was 3% of a hunt
-     * when routing and the pre-filter copied values with it). Long runs still go in bulk.
+     * when routing copied its keys and the pre-filter its values that way). Long runs still go in bulk.
      *
      * @throws IndexOutOfBoundsException when either range falls outside its array or buffer
      */
