@@ -122,46 +122,44 @@ final class ProjectedValues {
     }
 
     int kind(int slot, int index) {
-        if (slot == EventView.KEYWORDS) {
-            return keywords.kind[index] & KIND_MASK;
-        }
-        return grouped.kind[first[slot] + index] & KIND_MASK;
+        return listOf(slot).kind[at(slot, index)] & KIND_MASK;
     }
 
     DirectBuffer buffer(int slot, int index) {
-        if (slot == EventView.KEYWORDS) {
-            return bufferOf(keywords, index);
-        }
-        return bufferOf(grouped, first[slot] + index);
+        return bufferOf(listOf(slot), at(slot, index));
     }
 
     int offset(int slot, int index) {
-        if (slot == EventView.KEYWORDS) {
-            return decodedIfNeeded(keywords, index).offset[index];
-        }
-        int i = first[slot] + index;
-        return decodedIfNeeded(grouped, i).offset[i];
+        final int i = at(slot, index);
+        return decodedIfNeeded(listOf(slot), i).offset[i];
     }
 
     int length(int slot, int index) {
-        if (slot == EventView.KEYWORDS) {
-            return decodedIfNeeded(keywords, index).length[index];
-        }
-        int i = first[slot] + index;
-        return decodedIfNeeded(grouped, i).length[i];
+        final int i = at(slot, index);
+        return decodedIfNeeded(listOf(slot), i).length[i];
     }
 
-    /** See {@link JsonTextValues#jsonTextLength}. */
+    /** See {@link io.sigscan.rules.event.JsonTextValues#jsonTextLength}. */
     int jsonTextLength(int slot, int index) {
-        final ValueList list = slot == EventView.KEYWORDS ? keywords : grouped;
-        final int i = slot == EventView.KEYWORDS ? index : first[slot] + index;
+        final ValueList list = listOf(slot);
+        final int i = at(slot, index);
         final int kind = list.kind[i];
         return (kind & KIND_MASK) == ValueKind.STRING && (kind & (SPELLED_FREELY | DECODED)) == 0 ? list.length[i] : -1;
     }
 
-    /** See {@link JsonTextValues#jsonTextOffset}. */
+    /** See {@link io.sigscan.rules.event.JsonTextValues#jsonTextOffset}. */
     int jsonTextOffset(int slot, int index) {
-        return slot == EventView.KEYWORDS ? keywords.offset[index] : grouped.offset[first[slot] + index];
+        return listOf(slot).offset[at(slot, index)];
+    }
+
+    /** The list holding {@code slot}'s values: the keyword list for the keyword pseudo-slot. */
+    private ValueList listOf(int slot) {
+        return slot == EventView.KEYWORDS ? keywords : grouped;
+    }
+
+    /** Where value {@code index} of {@code slot} lies in {@link #listOf}. */
+    private int at(int slot, int index) {
+        return slot == EventView.KEYWORDS ? index : first[slot] + index;
     }
 
     /** The buffer of the record the values came from. */

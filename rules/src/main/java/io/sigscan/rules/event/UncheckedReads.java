@@ -28,8 +28,7 @@ public final class UncheckedReads {
 
     /** The byte at {@code index}, which must be within the buffer. */
     public static byte getByte(DirectBuffer buffer, int index) {
-        assert index >= 0 && index < buffer.capacity() : outOfBounds(buffer, index, 1);
-        return UnsafeApi.getByte(buffer.byteArray(), buffer.addressOffset() + index);
+        return getByte(buffer, buffer.byteArray(), buffer.addressOffset(), index);
     }
 
     /** The eight bytes from {@code index}, which must be within the buffer, little-endian. */
@@ -41,9 +40,7 @@ public final class UncheckedReads {
 
     /** The four bytes from {@code index}, which must be within the buffer, little-endian. */
     public static int getIntLittleEndian(DirectBuffer buffer, int index) {
-        assert index >= 0 && index <= buffer.capacity() - Integer.BYTES : outOfBounds(buffer, index, Integer.BYTES);
-        final int word = UnsafeApi.getInt(buffer.byteArray(), buffer.addressOffset() + index);
-        return SWAP_TO_LITTLE_ENDIAN ? Integer.reverseBytes(word) : word;
+        return getIntLittleEndian(buffer, buffer.byteArray(), buffer.addressOffset(), index);
     }
 
     /**
