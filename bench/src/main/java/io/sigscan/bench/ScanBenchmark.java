@@ -1,7 +1,9 @@
 package io.sigscan.bench;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -32,6 +34,9 @@ import io.sigscan.engine.Scanner;
  * The score is events per second ({@link #EVENTS} per scan); the {@code megabytes} counter gives
  * MB/s. With {@code -prof gc}, {@code gc.alloc.rate.norm} is bytes allocated per event, which the
  * hot path keeps near zero (what remains is per scan and per chunk, spread over the events).
+ * A matched event allocates its rendering; {@code -p events=unmatched} scans only events no rule
+ * of the set matches (found by a first scan of a longer sample), so that what is left is what the
+ * scan loop itself allocates with those rules loaded.
  *
  * <pre>java -jar bench/target/benchmarks.jar ScanBenchmark -p rules=../shared/sigma/rules/windows -prof gc</pre>
  */
@@ -55,6 +60,10 @@ public class ScanBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** {@code all}: the generated sample as it is; {@code unmatched}: only events no rule matches. */
+    @Param("all")
+    public String events;
+
     private GeneratedLog log;
     private Scanner scanner;
     private final MatchHandler ignoreMatches = match -> { };
@@ -73,7 +82,20 @@ public class ScanBenchmark {
     @Setup(Level.Trial)
     public void generate() throws IOException {
         scanner = new Scanner(RuleSets.compile(ruleSet, rules), ScanOptions.defaults().withThreads(threads));
-        log = GeneratedLog.create(EVENTS);
+        log = switch (events) {
+            case "all" -> GeneratedLog.create(EVENTS);
+            case "unmatched" -> unmatchedEvents();
+            default -> throw new IllegalArgumentException("events must be all or unmatched, not " + events);
+        };
+    }
+
+    /** {@link #EVENTS} events of a longer sample that no rule matches (about 2% of events match all Windows rules). */
+    private GeneratedLog unmatchedEvents() throws IOException {
+        try (GeneratedLog sample = GeneratedLog.create(EVENTS + EVENTS / 4)) {
+            Set<Long> matched = new HashSet<>();
+            scanner.scan(List.of(sample.file()), match -> matched.add(match.offset()), failOnProblems);
+            return sample.keepLines(EVENTS, offset -> !matched.contains(offset));
+        }
     }
 
     @TearDown(Level.Trial)
