@@ -13,69 +13,146 @@ import com.google.re2j.Pattern;
  * cannot make it hang.
  *
  * <p>Yes or no is all a rule needs. RE2J's public API only finds a match with its position
- * ({@code Matcher.find}), which makes its automaton track capture positions as it goes; RE2J has
- * the plain yes/no search internally ({@code RE2.matchUTF8}, package-private in the pinned 1.8).
- * When that method is there, it is called through a private lookup (the library is on the class
- * path, whose packages are open); otherwise {@code Matcher.find}, with the same answers. The
- * yes/no search took SigmaHQ's svchost command-line rule from 40 to 17 ns per event.
+ * ({@code Matcher.find}), which makes its automaton track capture positions as it goes, and
+ * takes its automaton ({@code Machine}) from a pool shared by all threads: a compare-and-set on
+ * one shared reference per search, and a new machine whenever two threads search with the same
+ * pattern at once. Internally RE2J has what a scan needs: a machine can search a range of a
+ * {@code byte[]} ({@code MachineInput.fromUTF8}) without captures ({@code init(0)}, then
+ * {@code match(input, 0, UNANCHORED)}, what {@code RE2.doExecute} does between taking the machine
+ * from the pool and giving it back). These package-private members are called through private
+ * lookups (the library is on the class path, whose packages are open), each scanning thread
+ * keeping its own machine per matcher; when the pinned RE2J's internals are not there,
+ * {@code Matcher.find}, with the same answers. The yes/no search took SigmaHQ's svchost
+ * command-line rule from 40 to 17 ns per event.
  *
- * <p>Cost: RE2J reads UTF-8 from a {@code byte[]}. Its internal input takes a range of one, so the
- * value is copied into a per-thread array reused from call to call; only the public fallback needs
- * a copy of exactly the value's length per call. A regex runs only after cheaper tests of the same
- * rule have passed, and after the {@link LiteralGuardedMatcher} in front of it found the literal
- * text the pattern requires, when it requires some. The pattern itself is immutable and shared by
- * all threads.
+ * <p>Cost: RE2J reads UTF-8 from a {@code byte[]}, so the value is copied into a per-thread array
+ * reused from call to call; the input over its first n bytes is made once per thread and length
+ * (up to {@value #CACHED_INPUTS} bytes), so a search allocates nothing. Only the public fallback
+ * needs a copy of exactly the value's length per call. A regex runs only after cheaper tests of
+ * the same rule have passed, and after the {@link LiteralGuardedMatcher} in front of it found the
+ * literal text the pattern requires, when it requires some. The pattern itself is immutable and
+ * shared by all threads.
  */
 final class RegexMatcher extends ValueMatcher {
-    /**
-     * {@code (Pattern, byte[] bytes, int length) -> boolean}: RE2J's search without captures over
-     * {@code bytes[0, length)}, or null when this RE2J lacks it.
-     */
-    private static final MethodHandle SEARCH_WITHOUT_CAPTURES = searchWithoutCaptures();
-    /** The copy of the value RE2J reads, per scanning thread; grows to the longest value searched. */
-    private static final ThreadLocal<byte[]> VALUE_COPY = ThreadLocal.withInitial(() -> new byte[256]);
+    /** RE2J's internals a search without captures needs, or null when this RE2J lacks them. */
+    private static final Internals INTERNALS = Internals.find();
+    /** Longest value whose RE2J input each thread keeps: longer values get a new input per search. */
+    private static final int CACHED_INPUTS = 4096;
+    private static final ThreadLocal<Copy> COPY = ThreadLocal.withInitial(Copy::new);
 
     private final Pattern pattern;
+    /** This pattern's RE2J automaton, one per scanning thread: its state changes with every byte read. */
+    private final ThreadLocal<Object> machine;
 
     RegexMatcher(Pattern pattern) {
         this.pattern = pattern;
+        this.machine = INTERNALS == null ? null : ThreadLocal.withInitial(() -> INTERNALS.newMachine(pattern));
     }
 
     /**
-     * What RE2J's {@code RE2.matchUTF8(byte[])} does, over a range: {@code doExecute(fromUTF8(bytes,
-     * 0, length), 0, UNANCHORED, 0) != null}.
+     * Method handles on RE2J's package-private search, typed with {@code Object} for its
+     * package-private classes ({@code RE2}, {@code Machine}, {@code MachineInput}).
+     *
+     * @param newMachine {@code (Pattern) -> Machine}: a new automaton for the pattern's program
+     * @param init       {@code (Machine, int ncap) -> void}: readies the automaton for a search
+     * @param match      {@code (Machine, MachineInput, int pos, int anchor) -> boolean}
+     * @param input      {@code (byte[], int start, int end) -> MachineInput}
      */
-    private static MethodHandle searchWithoutCaptures() {
-        try {
-            Class<?> re2 = Class.forName("com.google.re2j.RE2");
-            Class<?> machineInput = Class.forName("com.google.re2j.MachineInput");
-            MethodHandles.Lookup re2Lookup = MethodHandles.privateLookupIn(re2, MethodHandles.lookup());
-            // (RE2, MachineInput, pos, anchor, ncap) -> int[]; null when there is no match.
-            MethodHandle execute = re2Lookup.findVirtual(re2, "doExecute",
-                    MethodType.methodType(int[].class, machineInput, int.class, int.class, int.class));
-            MethodHandle search = MethodHandles.insertArguments(execute, 2, 0, 0, 0);
-            MethodHandle input = MethodHandles.insertArguments(
-                    MethodHandles.privateLookupIn(machineInput, MethodHandles.lookup()).findStatic(machineInput,
-                            "fromUTF8", MethodType.methodType(machineInput, byte[].class, int.class, int.class)),
-                    1, 0);
-            MethodHandle re2OfPattern = MethodHandles.privateLookupIn(Pattern.class, MethodHandles.lookup())
-                    .findVirtual(Pattern.class, "re2", MethodType.methodType(re2));
-            MethodHandle found = MethodHandles.lookup().findStatic(RegexMatcher.class, "found",
-                    MethodType.methodType(boolean.class, int[].class));
-            MethodHandle overRange = MethodHandles.collectArguments(search, 1, input);
-            return MethodHandles.filterReturnValue(MethodHandles.filterArguments(overRange, 0, re2OfPattern), found);
-        } catch (ReflectiveOperationException | RuntimeException unavailable) {
-            return null;
+    private record Internals(MethodHandle newMachine, MethodHandle init, MethodHandle match, MethodHandle input) {
+        /** {@code RE2.UNANCHORED}. */
+        static final int UNANCHORED = 0;
+
+        static Internals find() {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                Class<?> re2 = Class.forName("com.google.re2j.RE2");
+                Class<?> machine = Class.forName("com.google.re2j.Machine");
+                Class<?> machineInput = Class.forName("com.google.re2j.MachineInput");
+                MethodHandles.Lookup inMachine = MethodHandles.privateLookupIn(machine, lookup);
+                MethodHandle re2OfPattern = MethodHandles.privateLookupIn(Pattern.class, lookup)
+                        .findVirtual(Pattern.class, "re2", MethodType.methodType(re2));
+                MethodHandle newMachine = MethodHandles.filterArguments(
+                        inMachine.findConstructor(machine, MethodType.methodType(void.class, re2)), 0, re2OfPattern);
+                MethodHandle init = inMachine.findVirtual(machine, "init", MethodType.methodType(void.class, int.class));
+                MethodHandle match = inMachine.findVirtual(machine, "match",
+                        MethodType.methodType(boolean.class, machineInput, int.class, int.class));
+                MethodHandle input = MethodHandles.privateLookupIn(machineInput, lookup).findStatic(machineInput,
+                        "fromUTF8", MethodType.methodType(machineInput, byte[].class, int.class, int.class));
+                return new Internals(
+                        newMachine.asType(MethodType.methodType(Object.class, Pattern.class)),
+                        init.asType(MethodType.methodType(void.class, Object.class, int.class)),
+                        match.asType(MethodType.methodType(boolean.class, Object.class, Object.class, int.class,
+                                int.class)),
+                        input.asType(MethodType.methodType(Object.class, byte[].class, int.class, int.class)));
+            } catch (ReflectiveOperationException | RuntimeException unavailable) {
+                return null;
+            }
+        }
+
+        Object newMachine(Pattern pattern) {
+            try {
+                return newMachine.invokeExact(pattern);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+
+        Object input(byte[] bytes, int length) {
+            try {
+                return input.invokeExact(bytes, 0, length);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+
+        boolean search(Object machine, Object input) {
+            try {
+                init.invokeExact(machine, 0);
+                return (boolean) match.invokeExact(machine, input, 0, UNANCHORED);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable impossible) {
+                throw new IllegalStateException(impossible);
+            }
         }
     }
 
-    private static boolean found(int[] match) {
-        return match != null;
+    /**
+     * One scanning thread's copy of the value RE2J reads: values of up to {@value #CACHED_INPUTS}
+     * bytes in a fixed array, with RE2J's input over its first n bytes made once per n; longer
+     * ones in an array grown to the longest, with an input per search.
+     */
+    private static final class Copy {
+        final byte[] shortValue = new byte[CACHED_INPUTS];
+        final Object[] inputs = new Object[CACHED_INPUTS + 1];
+        byte[] longValue = new byte[0];
+
+        /** Copies the value and returns RE2J's input over the copy. */
+        Object inputOver(DirectBuffer buffer, int offset, int length) {
+            if (length <= CACHED_INPUTS) {
+                buffer.getBytes(offset, shortValue, 0, length);
+                Object input = inputs[length];
+                if (input == null) {
+                    input = INTERNALS.input(shortValue, length);
+                    inputs[length] = input;
+                }
+                return input;
+            }
+            if (longValue.length < length) {
+                longValue = new byte[Math.max(length, 2 * longValue.length)];
+            }
+            buffer.getBytes(offset, longValue, 0, length);
+            return INTERNALS.input(longValue, length);
+        }
     }
 
-    /** Whether searches skip capture tracking (RE2J's internal yes/no search was found). */
+    /** Whether searches skip capture tracking and the shared pool (RE2J's internals were found). */
     static boolean searchesWithoutCaptures() {
-        return SEARCH_WITHOUT_CAPTURES != null;
+        return INTERNALS != null;
     }
 
     @Override
@@ -85,24 +162,12 @@ final class RegexMatcher extends ValueMatcher {
 
     @Override
     boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
-        if (SEARCH_WITHOUT_CAPTURES == null) {
+        if (INTERNALS == null) {
             final byte[] value = new byte[length];
             buffer.getBytes(offset, value);
             return findWithMatcher(value);
         }
-        byte[] value = VALUE_COPY.get();
-        if (value.length < length) {
-            value = new byte[Math.max(length, 2 * value.length)];
-            VALUE_COPY.set(value);
-        }
-        buffer.getBytes(offset, value, 0, length);
-        try {
-            return (boolean) SEARCH_WITHOUT_CAPTURES.invokeExact(pattern, value, length);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return INTERNALS.search(machine.get(), COPY.get().inputOver(buffer, offset, length));
     }
 
     /** The public API's answer: {@code Matcher.find}. */

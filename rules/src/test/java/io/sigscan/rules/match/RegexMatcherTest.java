@@ -78,6 +78,49 @@ class RegexMatcherTest {
         }
     }
 
+    /** Each thread searches with its own automaton: threads sharing a matcher never see each other's state. */
+    @Test
+    void threadsSharingAMatcherGetTheirOwnAnswers() throws Exception {
+        RegexMatcher matcher = (RegexMatcher) engine(regex("net\\s+user\\s+\\w+$", true, false, false));
+        String[] values = {"NET  USER admin", "net user", "cmd /c net user bob", "net user bob x", "net\tuser\tx"};
+        boolean[] expected = {true, false, true, false, true};
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> wrong = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                final int shift = t;
+                wrong.add(pool.submit(() -> {
+                    int mistakes = 0;
+                    for (int i = 0; i < 20_000; i++) {
+                        int v = (i + shift) % values.length;
+                        byte[] bytes = values[v].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        if (matcher.matches(new org.agrona.concurrent.UnsafeBuffer(bytes), 0, bytes.length) != expected[v]) {
+                            mistakes++;
+                        }
+                    }
+                    return mistakes;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> mistakes : wrong) {
+                assertEquals(0, mistakes.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Values longer than the inputs kept per length are searched too, and a short one after them alone. */
+    @Test
+    void longValuesAreSearchedWholeAndLeaveNothingBehind() {
+        RegexMatcher tail = (RegexMatcher) engine(regex("x{3}$", false, false, false));
+        String longValue = "a".repeat(10_000) + "xxx";
+        for (String value : new String[] {longValue, "a".repeat(5_000), "xxx", "xx", longValue + "a"}) {
+            byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(value.endsWith("xxx"), tail.matches(new org.agrona.concurrent.UnsafeBuffer(bytes), 0, bytes.length),
+                    value.length() + " bytes");
+        }
+    }
+
     /** The engine behind the literal guard, if there is one. */
     private static ValueMatcher engine(ValueMatcher matcher) {
         return matcher instanceof LiteralGuardedMatcher guarded ? guarded.guarded() : matcher;
