@@ -47,9 +47,13 @@ public record RuleTraits(boolean witnessed, int regexes, int leadingWildcards, i
 
     private static void count(Expr expr, int[] counts) {
         if (expr instanceof Expr.And and) {
-            and.operands().forEach(operand -> count(operand, counts));
+            for (Expr operand : and.operands()) {
+                count(operand, counts);
+            }
         } else if (expr instanceof Expr.Or or) {
-            or.operands().forEach(operand -> count(operand, counts));
+            for (Expr operand : or.operands()) {
+                count(operand, counts);
+            }
         } else if (expr instanceof Expr.Not not) {
             count(not.operand(), counts);
         } else if (expr instanceof Expr.Match match) {
