@@ -7,14 +7,17 @@
 # and prints a Markdown table of the figures and of four ratios (all rules vs no rule, 2 vs 1
 # thread, sigscan vs grep, all vs 100 rules), each "higher is better".
 #
-# Usage: scripts/bench.sh [--size SIZE] [--repeat N] [--rules DIR] [--work DIR] [--write-readme]
-#                         [--guard] [--write-baseline]
+# Usage: scripts/bench.sh [--size SIZE] [--repeat N] [--rules DIR]... [--literals DIR] [--work DIR]
+#                         [--write-readme] [--guard] [--write-baseline]
 #   --size SIZE       size of the generated file (default 1GB, or with --guard the baseline's size;
 #                     e.g. 20MB for a quick run)
 #   --repeat N        run each measurement N times and keep the fastest (default 1, or with --guard
 #                     the baseline's; small files and busy machines need more: JIT warm-up and
 #                     neighbours dominate); the short no-rule scan runs 3 times as often
-#   --rules DIR       rule directory (default ../shared/sigma/rules/windows beside the checkout)
+#   --rules DIR       rule directory; repeat it for several (default ../shared/sigma/rules/windows
+#                     beside the checkout; the guard's baseline was recorded with the default)
+#   --literals DIR    rules whose literals grep looks for (default ../shared/sigma/rules/windows/
+#                     process_creation beside the checkout, whatever --rules says)
 #   --work DIR        keep the generated file, literals and outputs in DIR and reuse the file on the
 #                     next run (default: a temporary directory, deleted at the end)
 #   --write-readme    put the table and the machine into README.md between the bench markers
@@ -27,7 +30,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd -P)"
 size=""
 repeat=""
-rules="$root/../shared/sigma/rules/windows"
+rules=()
+literal_rules="$root/../shared/sigma/rules/windows/process_creation"
 work=""
 write_readme=false
 guard=false
@@ -45,7 +49,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --size) [ $# -ge 2 ] || die "--size needs a value"; size="$2"; shift 2 ;;
     --repeat) [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || die "--repeat needs a positive count"; repeat="$2"; shift 2 ;;
-    --rules) [ $# -ge 2 ] || die "--rules needs a directory"; rules="$2"; shift 2 ;;
+    --rules) [ $# -ge 2 ] || die "--rules needs a directory"; rules+=("$2"); shift 2 ;;
+    --literals) [ $# -ge 2 ] || die "--literals needs a directory"; literal_rules="$2"; shift 2 ;;
     --work) [ $# -ge 2 ] || die "--work needs a directory"; work="$2"; shift 2 ;;
     --write-readme) write_readme=true; shift ;;
     --guard) guard=true; shift ;;
@@ -55,10 +60,19 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-[ -d "$rules" ] || die "no rule directory $rules (give one with --rules)"
-rules="$(cd "$rules" && pwd -P)"
-literal_rules="$rules/process_creation"
-[ -d "$literal_rules" ] || die "no $literal_rules to take grep's literals from"
+if [ ${#rules[@]} -gt 0 ]; then
+  # The baseline's ratios hold for its rule set only.
+  ! $guard && ! $write_baseline || die "--guard and --write-baseline use the default rules; drop --rules"
+else
+  rules=("$root/../shared/sigma/rules/windows")
+fi
+rule_args=()
+for i in "${!rules[@]}"; do
+  [ -d "${rules[$i]}" ] || die "no rule directory ${rules[$i]} (give one with --rules)"
+  rules[$i]="$(cd "${rules[$i]}" && pwd -P)"
+  rule_args+=(-r "${rules[$i]}")
+done
+[ -d "$literal_rules" ] || die "no $literal_rules to take grep's literals from (give one with --literals)"
 baseline="$root/bench/baseline.json"
 if $guard; then
   [ -f "$baseline" ] || die "--guard needs $baseline (record one with --write-baseline)"
@@ -115,13 +129,13 @@ detection:
     condition: selection
 EOF
 
-# 100 rules spread evenly over the directory (every k-th file in path order, so that every log
+# 100 rules spread evenly over the directories (every k-th file in path order, so that every log
 # source is represented), linked (not copied) into a folder.
 hundred="$work/hundred-rules"
 rm -rf "$hundred"
 mkdir -p "$hundred"
-mapfile -t all_rules < <(find "$rules" -type f \( -name '*.yml' -o -name '*.yaml' \) -print | LC_ALL=C sort)
-[ "${#all_rules[@]}" -ge 100 ] || die "$rules has ${#all_rules[@]} rule files, fewer than 100"
+mapfile -t all_rules < <(find "${rules[@]}" -type f \( -name '*.yml' -o -name '*.yaml' \) -print | LC_ALL=C sort)
+[ "${#all_rules[@]}" -ge 100 ] || die "${rules[*]} hold ${#all_rules[@]} rule files, fewer than 100"
 for i in $(seq 0 99); do
   rule="${all_rules[$((i * ${#all_rules[@]} / 100))]}"
   ln -s "$rule" "$hundred/$(printf '%03d' "$i")-$(basename "$rule")"
@@ -162,10 +176,11 @@ speed_ratio() { # FAST SLOW: how many times faster (MB/s over the same file) run
   calc "${raw_seconds[$2]} / ${raw_seconds[$1]}"
 }
 
-hunt() { # NAME THREADS RULES
-  local name="$1" threads="$2" rule_dir="$3" stats="$work/$1.stats.json" status=0
+hunt() { # NAME THREADS -r DIR...
+  local name="$1" threads="$2" stats="$work/$1.stats.json" status=0
+  shift 2
   log "sigscan hunt: $name ($threads thread(s))..."
-  "$sigscan" hunt -q -t "$threads" -r "$rule_dir" --stats "$stats" -o "$work/$name.matches.jsonl" "$data" \
+  "$sigscan" hunt -q -t "$threads" "$@" --stats "$stats" -o "$work/$name.matches.jsonl" "$data" \
       2>"$work/$name.err" || status=$?
   if [ "$status" -gt 1 ]; then
     cat "$work/$name.err" >&2
@@ -191,11 +206,11 @@ for _ in $(seq "$repeat"); do
   # The no-rule scan is the shortest run (a third of a second at 200 MB) and the divisor of a
   # guarded ratio: three tries per round, so that its fastest is as settled as the others'.
   for _ in 1 2 3; do
-    hunt no-rule 2 "$no_rule"
+    hunt no-rule 2 -r "$no_rule"
   done
-  hunt hundred 2 "$hundred"
-  hunt all-1 1 "$rules"
-  hunt all-2 2 "$rules"
+  hunt hundred 2 -r "$hundred"
+  hunt all-1 1 "${rule_args[@]}"
+  hunt all-2 2 "${rule_args[@]}"
 done
 
 literals="$work/literals.txt"
@@ -219,12 +234,15 @@ cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head 
 cores="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)"
 # Quotes dropped: the line goes into JSON and Markdown.
 jdk="$(java -version 2>&1 | head -n 1 | tr -d '"')"
-rules_name="$(realpath --relative-to="$root" "$rules" 2>/dev/null || printf '%s' "$rules")"
+rules_name=""
+for dir in "${rules[@]}"; do
+  rules_name+="${rules_name:+, }\`$(realpath --relative-to="$root" "$dir" 2>/dev/null || printf '%s' "$dir")\`"
+done
 
 report() {
   echo "One generated file of $(calc %.0f "$bytes / 1e6") MB ($events events; \`sigscan generate --size $size --seed 1\`),"
   echo "fastest of $repeat run(s) each,"
-  echo "rules from \`$rules_name\` (${rule_count[all-2]} loaded). Machine: $cpu, $cores cores, $jdk."
+  echo "rules from $rules_name (${rule_count[all-2]} loaded). Machine: $cpu, $cores cores, $jdk."
   echo
   echo "| run | threads | seconds | MB/s | events/s |"
   echo "|---|---:|---:|---:|---:|"
