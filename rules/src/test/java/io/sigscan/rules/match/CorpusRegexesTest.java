@@ -1,6 +1,7 @@
 package io.sigscan.rules.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,12 +21,62 @@ import io.sigscan.rules.ir.ValueTest;
 
 /**
  * Every {@code |re} value of the SigmaHQ rules compiles on RE2J, the linear-time engine: none
- * needs the budgeted java.util.regex fallback. Needs -Dsigscan.corpus.
+ * needs the budgeted java.util.regex fallback; and on each, the lazy DFA in front of RE2J answers
+ * as RE2J does. Needs -Dsigscan.corpus.
  */
 class CorpusRegexesTest {
 
     @Test
     void everyCorpusRegexRunsOnTheLinearTimeEngine() throws IOException {
+        List<String> regexes = corpusRegexes();
+        List<String> notOnRe2 = new ArrayList<>();
+        for (String key : regexes) {
+            if (!(engine(key) instanceof RegexMatcher)) {
+                notOnRe2.add(key.split("\u0000", 2)[1]);
+            }
+        }
+        assertEquals(true, regexes.size() > 200, "found only " + regexes.size() + " regexes");
+        assertEquals(List.of(), notOnRe2);
+    }
+
+    /**
+     * Values: realistic ones and random strings over each pattern's own characters
+     * ({@link LazyDfaTest#values}); the DFA must decide most of them, and agree with RE2J on all.
+     */
+    @Test
+    void theLazyDfaAnswersAsRe2jOnEveryCorpusRegex() throws IOException {
+        int asked = 0;
+        int decided = 0;
+        int matched = 0;
+        for (String key : corpusRegexes()) {
+            if (!(engine(key) instanceof RegexMatcher matcher)) {
+                continue;
+            }
+            String pattern = key.split("\u0000", 2)[1];
+            for (String value : LazyDfaTest.values(pattern)) {
+                asked++;
+                if (LazyDfaTest.agrees(matcher, value, "/" + pattern + "/")) {
+                    decided++;
+                }
+                if (matcher.findWithMatcher(value.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                    matched++;
+                }
+            }
+        }
+        assertTrue(decided > asked * 9 / 10, "the DFA decided only " + decided + " of " + asked);
+        assertTrue(matched > asked / 100, "only " + matched + " of " + asked + " values matched: the check says little");
+    }
+
+    private static ValueMatcher engine(String key) {
+        String[] parts = key.split("\u0000", 2);
+        List<String> modifiers = List.of(parts[0].split("\\|"));
+        ValueMatcher matcher = ValueMatcher.forTest(new ValueTest.Regex(parts[1], modifiers.contains("i"),
+                modifiers.contains("m"), modifiers.contains("s")));
+        return matcher instanceof LiteralGuardedMatcher guarded ? guarded.guarded() : matcher;
+    }
+
+    /** "modifiers\0pattern" of every regex of the active rule folders. */
+    private static List<String> corpusRegexes() throws IOException {
         String corpus = System.getProperty("sigscan.corpus", "");
         Assumptions.assumeTrue(!corpus.isEmpty(), "SKIPPED: set -Dsigscan.corpus=/path/to/sigma to check the corpus regexes");
         List<String> regexes = new ArrayList<>();
@@ -43,18 +94,7 @@ class CorpusRegexesTest {
                 }
             }
         }
-        for (String key : regexes) {
-            String[] parts = key.split("\u0000", 2);
-            List<String> modifiers = List.of(parts[0].split("\\|"));
-            ValueMatcher matcher = ValueMatcher.forTest(new ValueTest.Regex(parts[1], modifiers.contains("i"),
-                    modifiers.contains("m"), modifiers.contains("s")));
-            ValueMatcher engine = matcher instanceof LiteralGuardedMatcher guarded ? guarded.guarded() : matcher;
-            if (!(engine instanceof RegexMatcher)) {
-                notOnRe2.add(parts[1]);
-            }
-        }
-        assertEquals(true, regexes.size() > 200, "found only " + regexes.size() + " regexes");
-        assertEquals(List.of(), notOnRe2);
+        return regexes;
     }
 
     /** Adds "modifiers\0pattern" for every value under a key with the re modifier. */
