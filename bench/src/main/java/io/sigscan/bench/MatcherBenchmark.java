@@ -27,7 +27,10 @@ import io.sigscan.rules.match.ValueMatcher;
  * Sigma value matchers ({@code contains}, {@code startswith}, {@code endswith}, {@code re}) on the
  * paths, command lines and registry keys of generated telemetry, against a plain case-sensitive
  * {@link String#indexOf} of the same needle over the same values already decoded to strings.
- * Scores are values per second.
+ * Scores are values per second. {@code regex} has a literal guard in front ({@code -e}), so few
+ * values reach the regex engine; {@code hexRegex} (SigmaHQ's SNAKE installer rule,
+ * {@code \s[a-fA-F0-9]{64}\s[a-fA-F0-9]{16}}) has none and runs on every value. Add
+ * {@code -jvmArgsAppend -Dsigscan.regexDfa=false} to measure RE2J's automaton without the lazy DFA.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,7 +43,7 @@ public class MatcherBenchmark {
     private static final String[] VALUE_FIELDS = {"Image", "CommandLine", "ParentCommandLine", "TargetObject",
         "TargetFilename", "ImageLoaded", "ScriptBlockText"};
 
-    @Param({"contains", "startswith", "endswith", "regex"})
+    @Param({"contains", "startswith", "endswith", "regex", "hexRegex"})
     public String modifier;
 
     private ValueMatcher matcher;
@@ -57,6 +60,7 @@ public class MatcherBenchmark {
             case "startswith" -> "c:\\windows\\system32\\";
             case "endswith" -> "\\powershell.exe";
             case "regex" -> " -enc";
+            case "hexRegex" -> " 0000";
             default -> throw new IllegalArgumentException("modifier " + modifier);
         };
         matcher = ValueMatcher.forTest(test(modifier, needle));
@@ -69,7 +73,8 @@ public class MatcherBenchmark {
             case "contains" -> new ValueTest.Pattern(List.of(ValueTest.ANY_STRING, literal, ValueTest.ANY_STRING), false);
             case "startswith" -> new ValueTest.Pattern(List.of(literal, ValueTest.ANY_STRING), false);
             case "endswith" -> new ValueTest.Pattern(List.of(ValueTest.ANY_STRING, literal), false);
-            default -> new ValueTest.Regex("\\s-e(nc|ncodedcommand)?\\s+[A-Za-z0-9+/=]{16,}", true, false, false);
+            case "regex" -> new ValueTest.Regex("\\s-e(nc|ncodedcommand)?\\s+[A-Za-z0-9+/=]{16,}", true, false, false);
+            default -> new ValueTest.Regex("\\s[a-fA-F0-9]{64}\\s[a-fA-F0-9]{16}", false, false, false);
         };
     }
 

@@ -41,6 +41,11 @@ import com.google.re2j.Pattern;
 final class RegexMatcher extends ValueMatcher {
     /** RE2J's internals a search without captures needs, or null when this RE2J lacks them. */
     private static final Internals INTERNALS = Internals.find();
+    /**
+     * Whether the lazy DFAs run ({@code -Dsigscan.regexDfa=false} leaves every search to RE2J's
+     * automaton: to compare the two, or to rule the DFA out when chasing a wrong answer).
+     */
+    private static final boolean DFA = !"false".equals(System.getProperty("sigscan.regexDfa"));
     /** Longest value whose RE2J input each thread keeps: longer values get a new input per search. */
     private static final int CACHED_INPUTS = 4096;
     private static final ThreadLocal<Copy> COPY = ThreadLocal.withInitial(Copy::new);
@@ -53,7 +58,7 @@ final class RegexMatcher extends ValueMatcher {
 
     RegexMatcher(Pattern pattern) {
         this.pattern = pattern;
-        this.program = INTERNALS == null ? null : INTERNALS.program(pattern);
+        this.program = INTERNALS == null || !DFA ? null : INTERNALS.program(pattern);
         this.searchers = INTERNALS == null ? null : ThreadLocal.withInitial(() -> new Searchers(
                 INTERNALS.newMachine(pattern), program == null ? null : new LazyDfa(program)));
     }
