@@ -77,7 +77,9 @@ final class LazyDfa {
     private final int[] stack;
     private final int[] seenAt;
     private int seenStamp;
+    /** The rune instructions {@link #expand} reached, {@link #expandedCount} of them. */
     private final int[] expanded;
+    private int expandedCount;
     private final int[] next;
 
     LazyDfa(Program program) {
@@ -176,8 +178,6 @@ final class LazyDfa {
         }
         return n == sorted.length ? sorted : Arrays.copyOf(sorted, n);
     }
-
-    private int expandedCount;
 
     /**
      * Fills {@link #expanded} with the rune instructions reachable at the position after
@@ -326,11 +326,12 @@ final class LazyDfa {
         private final long[] asciiLow;
         private final long[] asciiHigh;
 
-        /**
-         * @param matchesRune for instruction {@code pc} and ASCII byte {@code b}, whether the
-         *                    instruction is a rune instruction that {@code b} steps
-         */
-        Program(int[] op, int[] out, int[] arg, int start, java.util.function.BiPredicate<Integer, Integer> matchesRune) {
+        /** Whether instruction {@code pc} is a rune instruction that ASCII byte {@code b} steps. */
+        interface RuneTest {
+            boolean steps(int pc, int b);
+        }
+
+        Program(int[] op, int[] out, int[] arg, int start, RuneTest matchesRune) {
             this.op = op;
             this.out = out;
             this.arg = arg;
@@ -341,7 +342,7 @@ final class LazyDfa {
             for (int pc = 0; pc < op.length; pc++) {
                 emptyWidth |= op[pc] == EMPTY_WIDTH;
                 for (int b = 0; b < ASCII; b++) {
-                    if (matchesRune.test(pc, b)) {
+                    if (matchesRune.steps(pc, b)) {
                         if (b < 64) {
                             asciiLow[pc] |= 1L << b;
                         } else {

@@ -63,6 +63,17 @@ final class RegexMatcher extends ValueMatcher {
                 INTERNALS.newMachine(pattern), program == null ? null : new LazyDfa(program)));
     }
 
+    /**
+     * What a method handle on RE2J threw, to throw on: unchecked throwables as they are (the
+     * handles' targets declare no checked exception, so there is nothing else to expect).
+     */
+    private static RuntimeException rethrown(Throwable thrown) {
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        return thrown instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(thrown);
+    }
+
     /** One thread's searchers for one pattern: the DFA first, RE2J's automaton for what it leaves. */
     private record Searchers(Object machine, LazyDfa dfa) {
     }
@@ -112,10 +123,8 @@ final class RegexMatcher extends ValueMatcher {
         Object newMachine(Pattern pattern) {
             try {
                 return newMachine.invokeExact(pattern);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable impossible) {
-                throw new IllegalStateException(impossible);
+            } catch (Throwable thrown) {
+                throw rethrown(thrown);
             }
         }
 
@@ -127,10 +136,8 @@ final class RegexMatcher extends ValueMatcher {
         Object input(byte[] bytes, int length) {
             try {
                 return input.invokeExact(bytes, 0, length);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable impossible) {
-                throw new IllegalStateException(impossible);
+            } catch (Throwable thrown) {
+                throw rethrown(thrown);
             }
         }
 
@@ -138,10 +145,8 @@ final class RegexMatcher extends ValueMatcher {
             try {
                 init.invokeExact(machine, 0);
                 return (boolean) match.invokeExact(machine, input, 0, UNANCHORED);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable impossible) {
-                throw new IllegalStateException(impossible);
+            } catch (Throwable thrown) {
+                throw rethrown(thrown);
             }
         }
     }
@@ -204,9 +209,9 @@ final class RegexMatcher extends ValueMatcher {
                 }
                 return new LazyDfa.Program(ops, outs, args, (int) start.invokeExact(program),
                         (pc, b) -> stepsOn(instructions[pc], ops[pc], runeLists[pc], b));
-            } catch (RuntimeException | Error e) {
-                return null;
-            } catch (Throwable impossible) {
+            } catch (Error error) {
+                throw error;
+            } catch (Throwable unreadable) {
                 return null;
             }
         }
@@ -221,10 +226,8 @@ final class RegexMatcher extends ValueMatcher {
                     case LazyDfa.Program.RUNE_ANY_NOT_NL -> b != '\n';
                     default -> false;
                 };
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable impossible) {
-                throw new IllegalStateException(impossible);
+            } catch (Throwable thrown) {
+                throw rethrown(thrown);
             }
         }
     }
