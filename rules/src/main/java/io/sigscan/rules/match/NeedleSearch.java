@@ -100,6 +100,9 @@ public final class NeedleSearch {
     private final long[] pairBits;
     private final Buckets pairBuckets;
 
+    /** The needles too short to stride over, when searched apart from the rest; null otherwise. */
+    private final ShortNeedles shortNeedles;
+
     /**
      * Filings by bucket, each with its needle inline, so that checking a hit reads one stretch of
      * memory instead of a needle array, its words and its id from three places (with thousands
@@ -213,8 +216,9 @@ public final class NeedleSearch {
     }
 
     private NeedleSearch(int shortest, boolean hasWindows, long[] windowBits, int shift, Buckets windowBuckets,
-            int stride, long[] pairBits, Buckets pairBuckets) {
+            int stride, long[] pairBits, Buckets pairBuckets, ShortNeedles shortNeedles) {
         this.shortest = shortest;
+        this.shortNeedles = shortNeedles;
         this.hasWindows = hasWindows;
         this.windowBits = windowBits;
         this.shift = shift;
@@ -229,6 +233,33 @@ public final class NeedleSearch {
      * may repeat under several ids; each is told.
      */
     public static NeedleSearch build(List<String> needles, int[] ids) {
+        List<String> longNeedles = new ArrayList<>();
+        List<Integer> longIds = new ArrayList<>();
+        List<byte[]> shortBytes = new ArrayList<>();
+        List<Integer> shortIds = new ArrayList<>();
+        for (int n = 0; n < needles.size(); n++) {
+            byte[] bytes = needles.get(n).getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > 0 && bytes.length < ShortNeedles.LONG_FROM) {
+                shortBytes.add(bytes);
+                shortIds.add(ids[n]);
+            } else {
+                longNeedles.add(needles.get(n));
+                longIds.add(ids[n]);
+            }
+        }
+        ShortNeedles apart = shortBytes.isEmpty() || longNeedles.isEmpty() ? null : ShortNeedles.of(shortBytes, shortIds);
+        if (apart == null) {
+            return tables(needles, ids, null, Integer.MAX_VALUE);
+        }
+        int shortestApart = shortBytes.stream().mapToInt(bytes -> bytes.length).min().getAsInt();
+        return tables(longNeedles, longIds.stream().mapToInt(Integer::intValue).toArray(), apart, shortestApart);
+    }
+
+    /**
+     * A search of {@code needles} through the window and pair tables, with {@code apart} (whose
+     * shortest needle has {@code shortestApart} bytes) searched before them, when not null.
+     */
+    private static NeedleSearch tables(List<String> needles, int[] ids, ShortNeedles apart, int shortestApart) {
         int count = needles.size();
         byte[][] bytes = new byte[count][];
         int longCount = 0;
@@ -289,8 +320,8 @@ public final class NeedleSearch {
             words[n] = ByteWords.pack(bytes[n], 0, bytes[n].length);
             lengths[n] = bytes[n].length;
         }
-        return new NeedleSearch(count == 0 ? 0 : shortest, longCount > 0, windowBits, shift,
-                windowFiled.build(words, lengths, ids), stride, pairBits, pairFiled.build(words, lengths, ids));
+        return new NeedleSearch(count == 0 ? 0 : Math.min(shortest, shortestApart), longCount > 0, windowBits, shift,
+                windowFiled.build(words, lengths, ids), stride, pairBits, pairFiled.build(words, lengths, ids), apart);
     }
 
     private static int pairBucket(int pair) {
@@ -365,6 +396,11 @@ public final class NeedleSearch {
                 | (needle[end] & 0xFF) << 24) * MULTIPLIER;
     }
 
+    /** Whether the needles too short to stride over are searched apart ({@link ShortNeedles}). For tests. */
+    boolean searchesShortNeedlesApart() {
+        return shortNeedles != null;
+    }
+
     /**
      * Bytes in the shortest needle: a value of fewer bytes holds no needle, even under the
      * Unicode case folding that {@link #FOLDING_DEFEATED} defers to (the characters that fold
@@ -390,6 +426,9 @@ public final class NeedleSearch {
         final int end = offset + length;
         if (defeatsFolding(buffer, offset, end)) {
             return FOLDING_DEFEATED;
+        }
+        if (shortNeedles != null && shortNeedles.scan(buffer, offset, end, sink)) {
+            return STOPPED;
         }
         if (stride > 1) {
             return scanStrided(buffer, offset, end, sink);
@@ -488,7 +527,7 @@ public final class NeedleSearch {
     }
 
     /** Whether the bytes at {@code start}, ASCII case folded, hold the needle packed at {@code words[wordsAt]}: eight bytes at a time. */
-    private static boolean foldedEquals(DirectBuffer buffer, int start, long[] words, int wordsAt, int length) {
+    static boolean foldedEquals(DirectBuffer buffer, int start, long[] words, int wordsAt, int length) {
         int k = 0;
         for (; k + 8 <= length; k += 8) {
             if (lowerAscii(UncheckedReads.getLongLittleEndian(buffer, start + k)) != words[wordsAt + (k >>> 3)]) {

@@ -43,6 +43,26 @@ class NeedleSearchTest {
         }
     }
 
+    /** Long needles with a few short ones that start with at most four distinct bytes: those are searched apart. */
+    @Test
+    void findsExactlyTheNeedlesWhenShortOnesAreSearchedApart() {
+        Random random = new Random(13);
+        String[] starts = {"a", "\\", "ä", "-"};
+        int apart = 0;
+        for (int round = 0; round < 400; round++) {
+            Set<String> needles = new LinkedHashSet<>(randomNeedles(random, 1 + random.nextInt(60), 5 + random.nextInt(4)));
+            for (int k = 1 + random.nextInt(6); k > 0; k--) {
+                needles.add(starts[random.nextInt(starts.length)] + Globs.randomText(random, NEEDLE_ALPHABET, random.nextInt(2)));
+            }
+            List<String> list = new ArrayList<>(needles);
+            if (NeedleSearch.build(list, ids(list.size(), 100)).searchesShortNeedlesApart()) {
+                apart++;
+            }
+            assertFindsExactly(random, list);
+        }
+        assertEquals(true, apart > 300, "only " + apart + " of 400 sets searched their short needles apart");
+    }
+
     private static void assertFindsExactly(Random random, List<String> needles) {
         NeedleSearch search = NeedleSearch.build(needles, ids(needles.size(), 100));
         for (int v = 0; v < 30; v++) {
