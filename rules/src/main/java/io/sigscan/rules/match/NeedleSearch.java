@@ -40,9 +40,10 @@ import io.sigscan.rules.event.UncheckedReads;
  * bytes (65,536 bits): a needle sets the bit of its last two bytes, or, for one byte, of every
  * pair ending with it. A separate table, because filing a short needle under a hashed window of
  * its own length would cost one more hash per byte and window length, for every byte of every
- * value (it was three times slower on command lines). When such needles share a search with longer ones
- * and start with at most four distinct bytes, they are searched apart instead ({@link ShortNeedles})
- * and the longer ones keep their stride.
+ * value (it was three times slower on command lines). When needles under five bytes (these, and
+ * four-byte ones, which fit one window only) share a search with longer ones and start with at
+ * most four distinct bytes, they are searched apart instead ({@link ShortNeedles}), and the longer
+ * ones keep their stride.
  *
  * <p><b>Case.</b> Needles have no upper-case ASCII letter; a value's ASCII letters are folded
  * to lower case; other bytes compare exactly. Both tables see bytes with bit 5 (0x20) set, so
