@@ -114,7 +114,7 @@ final class RegexMatcher extends ValueMatcher {
                         match.asType(MethodType.methodType(boolean.class, Object.class, Object.class, int.class,
                                 int.class)),
                         input.asType(MethodType.methodType(Object.class, byte[].class, int.class, int.class)),
-                        ProgramReader.find(re2OfPattern));
+                        ProgramReader.find(re2, re2OfPattern));
             } catch (ReflectiveOperationException | RuntimeException unavailable) {
                 return null;
             }
@@ -159,10 +159,10 @@ final class RegexMatcher extends ValueMatcher {
                                  MethodHandle size, MethodHandle start, MethodHandle op, MethodHandle out,
                                  MethodHandle arg, MethodHandle runes, MethodHandle matchRune) {
 
-        static ProgramReader find(MethodHandle re2OfPattern) {
+        /** {@code re2OfPattern}: {@code (Pattern) -> RE2}, typed with {@code re2}. */
+        static ProgramReader find(Class<?> re2, MethodHandle re2OfPattern) {
             try {
                 MethodHandles.Lookup lookup = MethodHandles.lookup();
-                Class<?> re2 = Class.forName("com.google.re2j.RE2");
                 Class<?> progClass = Class.forName("com.google.re2j.Prog");
                 Class<?> inst = Class.forName("com.google.re2j.Inst");
                 MethodHandles.Lookup inRe2 = MethodHandles.privateLookupIn(re2, lookup);
