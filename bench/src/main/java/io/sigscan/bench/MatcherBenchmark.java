@@ -77,7 +77,8 @@ public class MatcherBenchmark {
             case "startswith" -> new ValueTest.Pattern(List.of(literal, ValueTest.ANY_STRING), false);
             case "endswith" -> new ValueTest.Pattern(List.of(ValueTest.ANY_STRING, literal), false);
             case "regex" -> new ValueTest.Regex("\\s-e(nc|ncodedcommand)?\\s+[A-Za-z0-9+/=]{16,}", true, false, false);
-            default -> new ValueTest.Regex("\\s[a-fA-F0-9]{64}\\s[a-fA-F0-9]{16}", false, false, false);
+            case "hexRegex" -> new ValueTest.Regex("\\s[a-fA-F0-9]{64}\\s[a-fA-F0-9]{16}", false, false, false);
+            default -> throw new IllegalArgumentException("modifier " + modifier);
         };
     }
 

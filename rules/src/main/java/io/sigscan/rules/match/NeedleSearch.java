@@ -236,39 +236,41 @@ public final class NeedleSearch {
      * may repeat under several ids; each is told.
      */
     public static NeedleSearch build(List<String> needles, int[] ids) {
-        List<String> longNeedles = new ArrayList<>();
+        List<byte[]> all = new ArrayList<>();
+        List<byte[]> longBytes = new ArrayList<>();
         List<Integer> longIds = new ArrayList<>();
         List<byte[]> shortBytes = new ArrayList<>();
         List<Integer> shortIds = new ArrayList<>();
+        int shortestApart = Integer.MAX_VALUE;
         for (int n = 0; n < needles.size(); n++) {
             byte[] bytes = needles.get(n).getBytes(StandardCharsets.UTF_8);
+            all.add(bytes);
             if (bytes.length > 0 && bytes.length < ShortNeedles.LONG_FROM) {
                 shortBytes.add(bytes);
                 shortIds.add(ids[n]);
+                shortestApart = Math.min(shortestApart, bytes.length);
             } else {
-                longNeedles.add(needles.get(n));
+                longBytes.add(bytes);
                 longIds.add(ids[n]);
             }
         }
-        ShortNeedles apart = shortBytes.isEmpty() || longNeedles.isEmpty() ? null : ShortNeedles.of(shortBytes, shortIds);
+        ShortNeedles apart = shortBytes.isEmpty() || longBytes.isEmpty() ? null : ShortNeedles.of(shortBytes, shortIds);
         if (apart == null) {
-            return tables(needles, ids, null, Integer.MAX_VALUE);
+            return tables(all, ids, null, Integer.MAX_VALUE);
         }
-        int shortestApart = shortBytes.stream().mapToInt(bytes -> bytes.length).min().getAsInt();
-        return tables(longNeedles, longIds.stream().mapToInt(Integer::intValue).toArray(), apart, shortestApart);
+        return tables(longBytes, longIds.stream().mapToInt(Integer::intValue).toArray(), apart, shortestApart);
     }
 
     /**
-     * A search of {@code needles} through the window and pair tables, with {@code apart} (whose
-     * shortest needle has {@code shortestApart} bytes) searched before them, when not null.
+     * A search of {@code needles} (UTF-8) through the window and pair tables, with {@code apart}
+     * (whose shortest needle has {@code shortestApart} bytes) searched before them, when not null.
      */
-    private static NeedleSearch tables(List<String> needles, int[] ids, ShortNeedles apart, int shortestApart) {
+    private static NeedleSearch tables(List<byte[]> needles, int[] ids, ShortNeedles apart, int shortestApart) {
         int count = needles.size();
-        byte[][] bytes = new byte[count][];
+        byte[][] bytes = needles.toArray(new byte[0][]);
         int longCount = 0;
         int shortest = Integer.MAX_VALUE;
         for (int n = 0; n < count; n++) {
-            bytes[n] = needles.get(n).getBytes(StandardCharsets.UTF_8);
             if (bytes[n].length == 0) {
                 throw new IllegalArgumentException("empty needle");
             }
