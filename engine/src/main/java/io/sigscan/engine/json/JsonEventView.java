@@ -82,8 +82,9 @@ public final class JsonEventView implements JsonTextValues {
     private static final int DATA_ENTRY = 11;   // {"@Name": X, "#text": v}
 
     // Eight-byte masks for scanning strings a word at a time.
-    private static final long QUOTES = ByteWords.repeated('"');
+    private static final long QUOTE_TO_SPACE = ByteWords.repeated('"' ^ ' ');
     private static final long BACKSLASHES = ByteWords.repeated('\\');
+    private static final long SPACES = ByteWords.repeated(' ');
 
     /**
      * What may follow a backslash in a string: one of {@code "\bfnrt}, the only way to write its
@@ -340,6 +341,9 @@ public final class JsonEventView implements JsonTextValues {
                 noLookupsFrom = basePath;
             }
         }
+        // The parent path's whole words are hashed once for all its keys (ByteWords.hashUpdate).
+        final int prefixWords = basePath & ~7;
+        final long prefixHash = lookups ? ByteWords.hashUpdate(ByteWords.HASH_SEED, path, 0, prefixWords) : 0;
         boolean textSeen = false;
         int dataName = -1;
         int dataNameLength = 0;
@@ -389,7 +393,8 @@ public final class JsonEventView implements JsonTextValues {
                     childElementLength = nameLength;
                     int pathHash = 0;
                     if (lookups) {
-                        pathHash = FieldTable.hash(path, 0, pathLength);
+                        pathHash = ByteWords.hashFinish(ByteWords.hashUpdate(prefixHash, path, prefixWords, pathLength),
+                                pathLength); // = FieldTable.hash(path, 0, pathLength)
                         fullSlot = fields.slotOf(path, 0, pathLength, pathHash);
                     }
                     childRole = lookups ? GENERIC : SKIP;
@@ -609,15 +614,19 @@ public final class JsonEventView implements JsonTextValues {
      */
     private int scanString(int p) {
         final DirectBuffer in = buffer;
+        final byte[] array = in.byteArray();
+        final long address = in.addressOffset();
         final int end = limit;
         final int wordEnd = end - 8;
         boolean escaped = false;
         boolean spelledFreely = false;
         while (p < end) {
             if (p <= wordEnd) {
-                final long word = UncheckedReads.getLongLittleEndian(in, p);
-                final long special = ByteWords.zeroBytes(word ^ QUOTES) | ByteWords.zeroBytes(word ^ BACKSLASHES)
-                        | ByteWords.bytesBelow(word, 0x20);
+                final long word = UncheckedReads.getLongLittleEndian(in, array, address, p);
+                // Flipping bit 1 turns '"' into 0x20 and keeps control characters below it (no
+                // other byte lands below 0x21): one test finds both.
+                final long special = ByteWords.bytesBelow(word ^ QUOTE_TO_SPACE, 0x21)
+                        | ByteWords.zeroBytes(word ^ BACKSLASHES);
                 if (special == 0) {
                     p += 8;
                     continue;
@@ -625,7 +634,7 @@ public final class JsonEventView implements JsonTextValues {
                 // The lowest flagged byte is exact (borrows only run upwards): go straight to it.
                 p += Long.numberOfTrailingZeros(special) >>> 3;
             }
-            final byte c = UncheckedReads.getByte(in, p);
+            final byte c = UncheckedReads.getByte(in, array, address, p);
             if (c == '"') {
                 stringEscaped = escaped;
                 stringSpelledFreely = spelledFreely;
@@ -636,7 +645,7 @@ public final class JsonEventView implements JsonTextValues {
                 if (p + 1 >= end) {
                     return failEnd();
                 }
-                final int escape = ESCAPES[UncheckedReads.getByte(in, p + 1) & 0xFF];
+                final int escape = ESCAPES[UncheckedReads.getByte(in, array, address, p + 1) & 0xFF];
                 if (escape == ONE_WAY_ESCAPE || escape == SLASH_ESCAPE) {
                     spelledFreely |= escape == SLASH_ESCAPE;
                     p += 2;
@@ -735,7 +744,8 @@ public final class JsonEventView implements JsonTextValues {
     }
 
     static boolean isWhitespace(byte c) {
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        // Most bytes tested are the structure of compact JSON, all above a space: one comparison.
+        return c <= ' ' && (c == ' ' || c == '\n' || c == '\r' || c == '\t');
     }
 
     private int fail(int offset, String reason) {
@@ -777,24 +787,37 @@ public final class JsonEventView implements JsonTextValues {
         if (escaped) {
             pathLength = at + stripSpaces(path, at, JsonStrings.unescape(buffer, keyStart, keyEnd, path, at));
         } else {
-            copyKey(keyStart, rawLength, at);
-            final boolean spaces = ByteWords.contains(path, at, rawLength, (byte) ' ');
+            final boolean spaces = copyKey(keyStart, rawLength, at);
             pathLength = at + (spaces ? stripSpaces(path, at, rawLength) : rawLength);
         }
         return at;
     }
 
-    /** Copies a key's bytes into the path a word at a time (a bulk copy costs more for so few bytes). */
-    private void copyKey(int keyStart, int length, int at) {
+    /**
+     * Copies a key's bytes into the path a word at a time (a bulk copy costs more for so few
+     * bytes); whether they hold a space, found in the same pass.
+     */
+    private boolean copyKey(int keyStart, int length, int at) {
         final DirectBuffer in = buffer;
         final byte[] out = path;
-        if (keyStart + length + 8 <= in.capacity()) {
-            for (int i = 0; i < length; i += 8) {
-                ByteWords.putWord(out, at + i, UncheckedReads.getLongLittleEndian(in, keyStart + i));
-            }
-        } else {
+        if (keyStart + length + 8 > in.capacity()) {
             in.getBytes(keyStart, out, at, length);
+            return ByteWords.contains(out, at, length, (byte) ' ');
         }
+        long spaces = 0;
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            final long word = UncheckedReads.getLongLittleEndian(in, keyStart + i);
+            ByteWords.putWord(out, at + i, word);
+            spaces |= ByteWords.zeroBytes(word ^ SPACES);
+        }
+        if (i < length) {
+            // The bytes past the key are copied too (the path has room) but not searched.
+            final long word = UncheckedReads.getLongLittleEndian(in, keyStart + i);
+            ByteWords.putWord(out, at + i, word);
+            spaces |= ByteWords.zeroBytes(word ^ SPACES) & (-1L >>> (64 - 8 * (length - i)));
+        }
+        return spaces != 0;
     }
 
     private int attributeSlot(int elementOffset, int elementLength, int nameOffset, int nameLength) {

@@ -184,6 +184,38 @@ class JsonEventViewTest {
         assertEquals(List.of("STRING:x"), values(view, image));
     }
 
+    /**
+     * Keys are copied, searched for spaces and hashed a word at a time, the parent path's words
+     * hashed once per object: every key length, space position and parent length, at the end of
+     * the buffer (where no whole word can be read past the key) and before padding.
+     */
+    @Test
+    void keysFindTheirFieldsWhateverTheirLengthSpacesAndParentPath() {
+        String letters = "ProcessCommandLineXYZ";
+        for (String parent : List.of("", "O.", "Outer12.", "OuterOuter.Inner1234.")) {
+            for (int length = 1; length <= 20; length++) {
+                String field = letters.substring(0, length);
+                for (int space = -1; space <= length; space++) {
+                    String key = space < 0 ? field : field.substring(0, space) + " " + field.substring(space);
+                    FieldTable.Builder fields = FieldTable.builder();
+                    int slot = fields.add(parent + field);
+                    String record = "\"" + key + "\":\"v\"";
+                    String[] levels = parent.isEmpty() ? new String[0] : parent.split("\\.");
+                    for (int l = levels.length - 1; l >= 0; l--) {
+                        record = "\"" + levels[l] + "\":{" + record + "}";
+                    }
+                    record = "{" + record + "}";
+                    for (String bytes : List.of(record, record + " ".repeat(16))) {
+                        JsonEventView view = new JsonEventView(fields.build());
+                        UnsafeBuffer buffer = utf8(bytes);
+                        assertEquals(record.length(), view.wrap(buffer, 0, buffer.capacity()), bytes);
+                        assertEquals(List.of("STRING:v"), values(view, slot), bytes);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void keywordsAreEveryStringValueButNoKeyOrNumber() {
         JsonEventView view = parse("{\"a\":\"one\",\"n\":5,\"o\":{\"b\":[\"two\",\"t\\u0068ree\"]},\"c\" : \"four\"}");

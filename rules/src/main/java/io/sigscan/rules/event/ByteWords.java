@@ -49,15 +49,37 @@ public final class ByteWords {
 
     /** A hash of {@code bytes[offset, offset + length)}, a word at a time. */
     public static int hash(byte[] bytes, int offset, int length) {
-        long h = length * GOLDEN;
-        int i = offset;
-        final int wordsEnd = offset + (length & ~7);
+        return hashFinish(hashUpdate(HASH_SEED, bytes, offset, offset + length), length);
+    }
+
+    /**
+     * The state {@link #hash} starts from. Hashing can stop after any whole number of words from
+     * the start and go on later: {@code hash(b, 0, n)} is {@code hashFinish(hashUpdate(hashUpdate(
+     * HASH_SEED, b, 0, 8k), b, 8k, n), n)}, so a reader looking up every key under one parent path
+     * hashes the parent's words once.
+     */
+    public static final long HASH_SEED = GOLDEN;
+
+    /**
+     * Mixes {@code bytes[from, to)} into hash state {@code h}, a word at a time from {@code from};
+     * a last partial word is mixed with its missing bytes as zeros, so more may follow only after
+     * a multiple of eight bytes.
+     */
+    public static long hashUpdate(long h, byte[] bytes, int from, int to) {
+        int i = from;
+        final int wordsEnd = to - ((to - from) & 7);
         for (; i < wordsEnd; i += 8) {
             h = (h ^ (long) LONGS.get(bytes, i)) * GOLDEN;
         }
-        if (i < offset + length) {
-            h = (h ^ partialWord(bytes, i, offset + length - i)) * GOLDEN;
+        if (i < to) {
+            h = (h ^ partialWord(bytes, i, to - i)) * GOLDEN;
         }
+        return h;
+    }
+
+    /** The hash of {@code length} bytes mixed into state {@code h} by {@link #hashUpdate}. */
+    public static int hashFinish(long h, int length) {
+        h = (h ^ length) * GOLDEN;
         return (int) (h ^ h >>> 32 ^ h >>> 17);
     }
 

@@ -55,6 +55,13 @@ public final class UncheckedReads {
         return UnsafeApi.getByte(array, address + index);
     }
 
+    /** {@link #getLongLittleEndian(DirectBuffer, int)} with the buffer's array and address read beforehand, as above. */
+    public static long getLongLittleEndian(DirectBuffer buffer, byte[] array, long address, int index) {
+        assert index >= 0 && index <= buffer.capacity() - Long.BYTES : outOfBounds(buffer, index, Long.BYTES);
+        final long word = UnsafeApi.getLong(array, address + index);
+        return SWAP_TO_LITTLE_ENDIAN ? Long.reverseBytes(word) : word;
+    }
+
     /** {@link #getIntLittleEndian(DirectBuffer, int)} with the buffer's array and address read beforehand, as above. */
     public static int getIntLittleEndian(DirectBuffer buffer, byte[] array, long address, int index) {
         assert index >= 0 && index <= buffer.capacity() - Integer.BYTES : outOfBounds(buffer, index, Integer.BYTES);

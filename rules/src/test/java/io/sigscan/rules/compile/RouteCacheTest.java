@@ -63,6 +63,17 @@ class RouteCacheTest {
     }
 
     @Test
+    void theSameBytesSplitOtherwiseBetweenFieldsAreAnotherCombination() {
+        EventPredicate[] channelAb = {event -> hasValue(event, CHANNEL, "ab")};
+        RouteCache cache = cache(channelAb, new int[] {CHANNEL, EVENT_ID});
+        for (int round = 0; round < 2; round++) {
+            assertEquals(List.of(0), cached(cache, TestEvent.of(FIELDS).put("Channel", "ab").put("EventID", "c")));
+            assertEquals(List.of(), cached(cache, TestEvent.of(FIELDS).put("Channel", "a").put("EventID", "bc")));
+            assertEquals(List.of(), cached(cache, TestEvent.of(FIELDS).put("Channel", "abc")));
+        }
+    }
+
+    @Test
     void beyondItsCapacityItStillAnswersRight() {
         RouteCache cache = cache(conditions, new int[] {CHANNEL, EVENT_ID});
         for (int e = 0; e < RouteCache.MAX_ENTRIES + 500; e++) {

@@ -31,6 +31,19 @@ class ByteWordsTest {
     }
 
     @Test
+    void hashingGoesOnAfterAnyWholeNumberOfWordsWithTheSameResult() {
+        byte[] path = bytes("Event.EventData.ProcessCommandLine");
+        for (int length = 0; length <= path.length; length++) {
+            int whole = ByteWords.hash(path, 0, length);
+            for (int words = 0; words * 8 <= length; words++) {
+                long prefix = ByteWords.hashUpdate(ByteWords.HASH_SEED, path, 0, words * 8);
+                assertEquals(whole, ByteWords.hashFinish(ByteWords.hashUpdate(prefix, path, words * 8, length), length),
+                        "length " + length + ", resumed after " + words + " words");
+            }
+        }
+    }
+
+    @Test
     void namesDifferingInOneByteOrInLengthHashApart() {
         assertNotEquals(ByteWords.hash(bytes("Image"), 0, 5), ByteWords.hash(bytes("Imagf"), 0, 5));
         assertNotEquals(ByteWords.hash(bytes("ParentImage"), 0, 11), ByteWords.hash(bytes("ParentImagf"), 0, 11));

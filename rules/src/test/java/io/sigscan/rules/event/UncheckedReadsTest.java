@@ -29,6 +29,8 @@ class UncheckedReadsTest {
                 assertEquals(buffer.getInt(i, ByteOrder.LITTLE_ENDIAN), UncheckedReads.getIntLittleEndian(buffer, i));
                 assertEquals(buffer.getInt(i, ByteOrder.LITTLE_ENDIAN),
                         UncheckedReads.getIntLittleEndian(buffer, buffer.byteArray(), buffer.addressOffset(), i));
+                assertEquals(buffer.getLong(i, ByteOrder.LITTLE_ENDIAN),
+                        UncheckedReads.getLongLittleEndian(buffer, buffer.byteArray(), buffer.addressOffset(), i));
             }
         }
     }
