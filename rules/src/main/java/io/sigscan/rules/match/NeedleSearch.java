@@ -254,7 +254,8 @@ public final class NeedleSearch {
                 longIds.add(ids[n]);
             }
         }
-        ShortNeedles apart = shortBytes.isEmpty() || longBytes.isEmpty() ? null : ShortNeedles.of(shortBytes, shortIds);
+        // With no long needle left, the tables hold nothing and the short needles alone are searched.
+        ShortNeedles apart = shortBytes.isEmpty() ? null : ShortNeedles.of(shortBytes, shortIds);
         if (apart == null) {
             return tables(all, ids, null, Integer.MAX_VALUE);
         }
@@ -325,7 +326,7 @@ public final class NeedleSearch {
             words[n] = ByteWords.pack(bytes[n], 0, bytes[n].length);
             lengths[n] = bytes[n].length;
         }
-        return new NeedleSearch(count == 0 ? 0 : Math.min(shortest, shortestApart), longCount > 0, windowBits, shift,
+        return new NeedleSearch(Math.min(shortest, shortestApart), longCount > 0, windowBits, shift,
                 windowFiled.build(words, lengths, ids), stride, pairBits, pairFiled.build(words, lengths, ids), apart);
     }
 
@@ -432,8 +433,13 @@ public final class NeedleSearch {
         if (defeatsFolding(buffer, offset, end)) {
             return FOLDING_DEFEATED;
         }
-        if (shortNeedles != null && shortNeedles.scan(buffer, offset, end, sink)) {
-            return STOPPED;
+        if (shortNeedles != null) {
+            if (shortNeedles.scan(buffer, offset, end, sink)) {
+                return STOPPED;
+            }
+            if (!hasWindows) {
+                return NO_NEEDLE; // every needle was short
+            }
         }
         if (stride > 1) {
             return scanStrided(buffer, offset, end, sink);

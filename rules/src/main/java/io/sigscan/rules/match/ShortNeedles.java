@@ -9,16 +9,16 @@ import io.sigscan.rules.event.ByteWords;
 import io.sigscan.rules.event.UncheckedReads;
 
 /**
- * The needles of fewer than {@value #LONG_FROM} bytes of a {@link NeedleSearch} whose other
- * needles are longer, when they start with at most {@value #MAX_FIRST_BYTES} distinct bytes (up
- * to ASCII case): found by looking for those first bytes eight at a time, then comparing the
- * needles that start with the byte found.
+ * The needles of fewer than {@value #LONG_FROM} bytes of a {@link NeedleSearch}, when they start
+ * with at most {@value #MAX_FIRST_BYTES} distinct bytes (up to ASCII case): found by looking for
+ * those first bytes eight at a time, then comparing the needles that start with the byte found.
  *
  * <p><b>Why.</b> A needle too short to be filed under several windows cannot be found by testing
  * every second position, so one such needle (a backtick a regex requires, {@code -f}, {@code ${})
  * made its field's whole merged search test every byte, thousands of long needles included.
  * Split off, the long needles are searched with a stride again and the short ones cost a few word
- * operations per eight bytes.
+ * operations per eight bytes. A search of short needles only (a rule's lone backslash or quote)
+ * is this alone, instead of a test of every byte.
  *
  * <p>Folding as in {@link NeedleSearch}: bytes are compared with bit 5 set, which finds every
  * case of an ASCII letter (and a few other bytes, which the comparison that follows turns away).

@@ -63,6 +63,25 @@ class NeedleSearchTest {
         assertEquals(true, apart > 300, "only " + apart + " of 400 sets searched their short needles apart");
     }
 
+    /** Only short needles, starting with at most four distinct bytes: searched apart, the tables empty. */
+    @Test
+    void findsExactlyTheNeedlesWhenAllAreShortAndSearchedApart() {
+        Random random = new Random(17);
+        String[] starts = {"a", "\\", "ä", "\""};
+        for (int round = 0; round < 400; round++) {
+            Set<String> needles = new LinkedHashSet<>();
+            for (int k = 1 + random.nextInt(6); k > 0; k--) {
+                needles.add(starts[random.nextInt(starts.length)] + Globs.randomText(random, NEEDLE_ALPHABET, random.nextInt(2)));
+            }
+            List<String> list = new ArrayList<>(needles);
+            NeedleSearch search = NeedleSearch.build(list, ids(list.size(), 100));
+            assertEquals(true, search.searchesShortNeedlesApart(), list.toString());
+            assertEquals(list.stream().mapToInt(n -> n.getBytes(StandardCharsets.UTF_8).length).min().getAsInt(),
+                    search.shortestNeedle(), list.toString());
+            assertFindsExactly(random, list);
+        }
+    }
+
     private static void assertFindsExactly(Random random, List<String> needles) {
         NeedleSearch search = NeedleSearch.build(needles, ids(needles.size(), 100));
         for (int v = 0; v < 30; v++) {
