@@ -72,6 +72,24 @@ class ScannerTest {
                         + " {\"Image\":\"d\""), out.lines);
     }
 
+    /** A truncated line parses on into the next lines (JSON allows line breaks between tokens); they must still be read. */
+    @Test
+    void aTruncatedLineDoesNotTakeTheLinesAfterItWithIt() throws IOException {
+        Path file = write("events.jsonl", "{\"Image\":\"a\"}\n{\"EventID\":4688,\"Image\":\n{\"Image\":\"cmd\"}\n"
+                + "{\"Image\":\"c\"}\n{\"Image\":[\n{\"Image\":\"d\"}\n");
+        Recorder out = scan(everyEventAndCmd(), options(), file);
+        assertEquals(List.of(
+                "match " + file + " @0 line 1 [every event] {\"Image\":\"a\"}",
+                "problem " + file + ":2 (byte 14): bad-json: the line ends before the object does, at byte 24 of the"
+                        + " record: {\"EventID\":4688,\"Image\":",
+                "match " + file + " @39 line 3 [every event] {\"Image\":\"cmd\"}",
+                "match " + file + " @39 line 3 [cmd] {\"Image\":\"cmd\"}",
+                "match " + file + " @55 line 4 [every event] {\"Image\":\"c\"}",
+                "problem " + file + ":5 (byte 69): bad-json: the line ends before the object does, at byte 10 of the"
+                        + " record: {\"Image\":[",
+                "match " + file + " @80 line 6 [every event] {\"Image\":\"d\"}"), out.lines);
+    }
+
     @Test
     void textAfterTheObjectOnAJsonLineMakesTheLineBad() throws IOException {
         Path file = write("events.jsonl", "{\"Image\":\"a\"}\n{\"Image\":\"b\"} trailing\n{\"Image\":\"c\"}\n");

@@ -15,12 +15,15 @@ import io.sigscan.rules.event.UncheckedReads;
  * next record start of the layout. Line breaks are counted as records are read: those between
  * records while skipping to the next, none inside a record without whitespace (JSON strings cannot
  * hold a raw one); only a spaced record or skipped bad input needs a scan of its bytes, and that
- * only when a line number or the chunk's total is asked for.
+ * only when a line number or the chunk's total is asked for. In JSON lines, a record that fails
+ * after reading past its own line is reported at its line's end, and reading resumes on the next
+ * line, so a truncated line never takes good ones with it.
  */
 final class JsonRecordReader implements RecordReader {
     static final String BAD_JSON = "bad-json";
     static final String EXPECTED_OBJECT = "expected '{' at the start of a record";
     static final String TRAILING_TEXT = "unexpected text after the object on its line";
+    static final String UNFINISHED_LINE = "the line ends before the object does";
 
     private final JsonFormat format;
     private final JsonEventView view;
@@ -91,6 +94,15 @@ final class JsonRecordReader implements RecordReader {
             }
             final int after = view.wrap(in, p, limit);
             if (after < 0) {
+                final int lineEnd = format.lines() ? ByteScan.indexOfNewline(in, p, Math.min(view.errorOffset(), chunkEnd)) : -1;
+                if (lineEnd >= 0) {
+                    // A JSON line is one record: a broken one that read on past its line end (a
+                    // truncated `{"Image":` takes the next line's object for its value) must not
+                    // take the lines it read with it. They are read again, as records of their own.
+                    reportBad(UNFINISHED_LINE, lineEnd);
+                    p = lineEnd + 1;
+                    continue;
+                }
                 if (view.errorOffset() >= limit && limit < chunkEnd) {
                     reportTooLong();
                     p = resume(limit);
