@@ -5,12 +5,17 @@ import static io.sigscan.engine.Fixtures.rule;
 import static io.sigscan.engine.Fixtures.ruleSet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -88,6 +93,39 @@ class ScannerTest {
                 "problem " + file + ":5 (byte 69): bad-json: the line ends before the object does, at byte 10 of the"
                         + " record: {\"Image\":[",
                 "match " + file + " @80 line 6 [every event] {\"Image\":\"d\"}"), out.lines);
+    }
+
+    /**
+     * A log rotated by truncation while it is read: the pages past its new end fault, on the
+     * thread cutting chunks and on the workers. The file is reported, the next input still read.
+     */
+    @Test
+    void aFileThatShrinksWhileItIsReadIsReportedAndTheNextInputIsStillScanned() throws IOException {
+        Path shrinking = write("rotated.jsonl", "{\"Image\":\"x\"}\n".repeat(600_000));
+        Path after = write("after.jsonl", "{\"Image\":\"cmd\"}\n");
+        AtomicBoolean truncated = new AtomicBoolean();
+        ScanListener truncateAfterTheFirstChunk = new ScanListener() {
+            @Override
+            public void onProgress(long bytes, long events) {
+                if (truncated.compareAndSet(false, true)) {
+                    try (FileChannel channel = FileChannel.open(shrinking, StandardOpenOption.WRITE)) {
+                        channel.truncate(0);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+        Recorder out = new Recorder();
+        new Scanner(everyEventAndCmd(), ScanOptions.defaults().withThreads(1).withChunkBytes(64 << 10))
+                .scan(List.of(shrinking, after), out, out, truncateAfterTheFirstChunk);
+        assertTrue(truncated.get());
+        assertTrue(out.lines.contains("match " + after + " @0 line 1 [cmd] {\"Image\":\"cmd\"}"),
+                () -> out.lines.stream().filter(line -> !line.contains(shrinking.toString())).toList().toString());
+        // What the scan read after the fault and before the JVM threw is garbage: bad-json, left out here.
+        assertTrue(out.problems.stream().anyMatch(p -> p.file().equals(shrinking.toString())
+                && p.message().contains("the file shrank while it was read")),
+                () -> out.problems.stream().filter(p -> !p.kind().equals("bad-json")).toList().toString());
     }
 
     @Test

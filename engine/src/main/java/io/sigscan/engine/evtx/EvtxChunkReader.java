@@ -7,6 +7,7 @@ import io.sigscan.engine.ScanProblem;
 import io.sigscan.engine.ScanProblemHandler;
 import io.sigscan.rules.event.FieldTable;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Reads the records of one EVTX chunk at a time; one instance per scan worker, reused for every chunk. Checks
@@ -29,7 +30,9 @@ public final class EvtxChunkReader {
     private final BinXmlParser parser = new BinXmlParser();
     private final EvtxEventView view;
     private final CRC32 crc = new CRC32();
-    private final byte[] crcScratch = new byte[CHUNK_SIZE];
+    /** The chunk being read, copied from the input ({@link #readChunk} says why). */
+    private final byte[] chunkBytes = new byte[CHUNK_SIZE];
+    private final UnsafeBuffer chunk = new UnsafeBuffer(chunkBytes);
     private long records;
 
     /** A reader projecting the fields of {@code fields}. */
@@ -54,19 +57,30 @@ public final class EvtxChunkReader {
             throwOffsetOutsideBuffer(chunkOffset, buffer.capacity());
         }
         final int length = Math.min(Math.min(available, CHUNK_SIZE), buffer.capacity() - chunkOffset);
-        final long fileOffset = bufferFileOffset + chunkOffset;
+        // Everything below reads a copy of the chunk. When a mapped file shrinks under the scan
+        // (a log rotated by truncation), reading past its new end faults: in this one bulk copy
+        // the JVM turns the fault into an InternalError the worker reports, where a fault in the
+        // middle of parsing had let the parser run on with garbage and crash the JVM.
+        buffer.getBytes(chunkOffset, chunkBytes, 0, length);
+        chunk.wrap(chunkBytes, 0, length);
+        return readCopy(source, chunk, length, bufferFileOffset + chunkOffset, handler, problems);
+    }
+
+    /** {@link #readChunk} over the chunk's copy, {@code buffer}, whose first byte is at {@code fileOffset} of the file. */
+    private int readCopy(String source, DirectBuffer buffer, int length, long fileOffset, EvtxRecordHandler handler,
+                         ScanProblemHandler problems) {
         if (length < CHUNK_HEADER_SIZE) {
-            if (!isZero(buffer, chunkOffset, length)) {
+            if (!isZero(buffer, 0, length)) {
                 report(problems, source, fileOffset, "truncated-chunk",
                         "chunk of " + length + " bytes is shorter than its 512-byte header");
             }
             return 0;
         }
-        if (buffer.getLong(chunkOffset, LE) != CHUNK_SIGNATURE) {
-            if (isZero(buffer, chunkOffset, length)) {
+        if (buffer.getLong(0, LE) != CHUNK_SIGNATURE) {
+            if (isZero(buffer, 0, length)) {
                 return 0;
             }
-            if (buffer.getInt(chunkOffset + CHUNK_HEADER_SIZE, LE) != RECORD_SIGNATURE) {
+            if (buffer.getInt(CHUNK_HEADER_SIZE, LE) != RECORD_SIGNATURE) {
                 report(problems, source, fileOffset, "bad-chunk",
                         "no ElfChnk signature and no record after the header; chunk skipped");
                 return 0;
@@ -74,19 +88,19 @@ public final class EvtxChunkReader {
             // A damaged signature alone does not make the records unreadable.
             report(problems, source, fileOffset, "bad-chunk", "no ElfChnk signature; records read anyway");
         }
-        final int dataEnd = checkChunk(source, buffer, chunkOffset, length, fileOffset, problems);
+        final int dataEnd = checkChunk(source, buffer, length, fileOffset, problems);
         view.startChunk();
         int read = 0;
-        int position = chunkOffset + CHUNK_HEADER_SIZE;
-        final int end = chunkOffset + dataEnd;
-        final int chunkEnd = chunkOffset + length;
+        int position = CHUNK_HEADER_SIZE;
+        final int end = dataEnd;
+        final int chunkEnd = length;
         while (position + RECORD_HEADER_SIZE <= end) {
             if (buffer.getInt(position, LE) != RECORD_SIGNATURE) {
                 if (isZero(buffer, position, end - position)) {
                     break;
                 }
                 final int next = nextSignature(buffer, position + 1, end);
-                report(problems, source, bufferFileOffset + position, "bad-record",
+                report(problems, source, fileOffset + position, "bad-record",
                         "no record signature; skipped " + (next - position) + " bytes");
                 position = next;
                 continue;
@@ -95,21 +109,21 @@ public final class EvtxChunkReader {
             if (size < MIN_RECORD_SIZE || position + size > chunkEnd
                     || (buffer.getInt(position + (int) size - 4, LE) & 0xffff_ffffL) != size) {
                 final int next = nextSignature(buffer, position + 4, end);
-                report(problems, source, bufferFileOffset + position, "bad-record",
+                report(problems, source, fileOffset + position, "bad-record",
                         "invalid record size " + size + "; skipped " + (next - position) + " bytes");
                 position = next;
                 continue;
             }
             final long recordId = buffer.getLong(position + 8, LE);
             final int recordEnd = position + (int) size;
-            if (!parser.parse(buffer, chunkOffset, chunkEnd, position + RECORD_HEADER_SIZE, recordEnd - 4, tree)) {
-                report(problems, source, bufferFileOffset + parser.failureOffset(), "bad-record",
-                        "record " + recordId + " at file offset " + (bufferFileOffset + position) + ": " + parser.failure());
+            if (!parser.parse(buffer, 0, chunkEnd, position + RECORD_HEADER_SIZE, recordEnd - 4, tree)) {
+                report(problems, source, fileOffset + parser.failureOffset(), "bad-record",
+                        "record " + recordId + " at file offset " + (fileOffset + position) + ": " + parser.failure());
             } else if (tree.firstChild[0] == EventTree.NONE) {
-                report(problems, source, bufferFileOffset + position, "bad-record",
+                report(problems, source, fileOffset + position, "bad-record",
                         "record " + recordId + " holds no XML element");
             } else {
-                view.wrap(buffer, recordId, buffer.getLong(position + 16, LE), bufferFileOffset + position);
+                view.wrap(buffer, recordId, buffer.getLong(position + 16, LE), fileOffset + position);
                 read++;
                 records++;
                 handler.onRecord(view);
@@ -123,16 +137,14 @@ public final class EvtxChunkReader {
      * Verifies the chunk header and data checksums, reporting mismatches; returns the end of the record data
      * relative to the chunk (the free-space offset when plausible, else the whole chunk).
      */
-    private int checkChunk(String source, DirectBuffer buffer, int chunk, int length, long fileOffset,
-                           ScanProblemHandler problems) {
-        buffer.getBytes(chunk, crcScratch, 0, length);
+    private int checkChunk(String source, DirectBuffer buffer, int length, long fileOffset, ScanProblemHandler problems) {
         crc.reset();
-        crc.update(crcScratch, 0, 120);
-        crc.update(crcScratch, 128, CHUNK_HEADER_SIZE - 128);
-        if ((int) crc.getValue() != buffer.getInt(chunk + 124, LE)) {
+        crc.update(chunkBytes, 0, 120);
+        crc.update(chunkBytes, 128, CHUNK_HEADER_SIZE - 128);
+        if ((int) crc.getValue() != buffer.getInt(124, LE)) {
             report(problems, source, fileOffset, "bad-chunk-checksum", "chunk header checksum mismatch; records read anyway");
         }
-        final long freeSpace = buffer.getInt(chunk + 48, LE) & 0xffff_ffffL;
+        final long freeSpace = buffer.getInt(48, LE) & 0xffff_ffffL;
         if (freeSpace < CHUNK_HEADER_SIZE || freeSpace > length) {
             if (freeSpace > CHUNK_SIZE || freeSpace < CHUNK_HEADER_SIZE) {
                 report(problems, source, fileOffset, "bad-chunk",
@@ -144,8 +156,8 @@ public final class EvtxChunkReader {
             return length;
         }
         crc.reset();
-        crc.update(crcScratch, CHUNK_HEADER_SIZE, (int) freeSpace - CHUNK_HEADER_SIZE);
-        if ((int) crc.getValue() != buffer.getInt(chunk + 52, LE)) {
+        crc.update(chunkBytes, CHUNK_HEADER_SIZE, (int) freeSpace - CHUNK_HEADER_SIZE);
+        if ((int) crc.getValue() != buffer.getInt(52, LE)) {
             report(problems, source, fileOffset, "bad-chunk-checksum", "record data checksum mismatch; records read anyway");
         }
         return (int) freeSpace;

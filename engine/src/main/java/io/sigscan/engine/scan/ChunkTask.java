@@ -26,7 +26,14 @@ final class ChunkTask extends RecursiveTask<ChunkResult> implements Step {
 
     @Override
     protected ChunkResult compute() {
-        return workers.get().scan(format, buffer, start, end, base);
+        final Worker worker;
+        try {
+            worker = workers.get();
+        } catch (InternalError late) {
+            // A fault of an earlier chunk, thrown late (see Worker#scan): not this chunk's.
+            return workers.get().scan(format, buffer, start, end, base);
+        }
+        return worker.scan(format, buffer, start, end, base);
     }
 
     @Override

@@ -138,19 +138,24 @@ public final class ScanDriver {
                 final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, position, length);
                 final UnsafeBuffer window = new UnsafeBuffer(mapped);
                 final boolean lastWindow = position + length >= limit;
-                int end = length;
-                if (!lastWindow) {
-                    end = format.lastRecordStart(window, position, 0, length);
-                    if (end < 0) {
-                        IoUtil.unmap(mapped);
-                        position = skipOversized(output, channel, format, position, limit);
-                        continue;
-                    }
-                } else if (input.completeRecordsOnly()) {
-                    end = format.lastRecordEnd(window, position, 0, length);
+                final int end;
+                try {
+                    end = !lastWindow ? format.lastRecordStart(window, position, 0, length)
+                            : input.completeRecordsOnly() ? format.lastRecordEnd(window, position, 0, length) : length;
+                } catch (InternalError e) {
+                    IoUtil.unmap(mapped); // no chunk of it was handed out yet
+                    throw e;
                 }
-                output.chunks(format, window, 0, end, position);
-                output.release(mapped);
+                if (end < 0) {
+                    IoUtil.unmap(mapped);
+                    position = skipOversized(output, channel, format, position, limit);
+                    continue;
+                }
+                try {
+                    output.chunks(format, window, 0, end, position);
+                } finally {
+                    output.release(mapped); // once the chunks cut so far are done, whatever happened
+                }
                 position += end;
                 if (lastWindow) {
                     break;
@@ -161,6 +166,12 @@ public final class ScanDriver {
         } catch (IOException e) {
             output.problem(new ScanProblem(name, position == 0 ? -1 : position, 0, InputFiles.UNREADABLE,
                     InputFiles.reason(e)));
+        } catch (InternalError e) {
+            // How the JVM reports reading a mapped page past the end of a file that shrank while it
+            // was read (a log rotated by truncation): this file stops here, the other inputs go on.
+            output.problem(new ScanProblem(name, position == 0 ? -1 : position, 0, InputFiles.UNREADABLE,
+                    "the file shrank while it was read (truncated or rotated?); the rest of it was skipped: "
+                            + e.getMessage()));
         }
     }
 

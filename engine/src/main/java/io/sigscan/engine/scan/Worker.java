@@ -40,8 +40,22 @@ final class Worker implements RuleHitHandler, RecordConsumer {
         this.maxRecordBytes = maxRecordBytes;
     }
 
-    /** Reads and evaluates every record of {@code [start, end)}; never throws for bad input. */
+    /**
+     * Reads and evaluates every record of {@code [start, end)}; never throws for bad input.
+     *
+     * <p>An {@link InternalError} is how the JVM reports reading a page past the end of a mapped
+     * file that shrank (a log rotated by truncation), and from JIT-compiled code it is thrown where
+     * the thread next checks for it: possibly in a later chunk, even another file's. So a chunk
+     * that meets one is read again once; a fault of its own then fails it again and is reported.
+     */
     ChunkResult scan(RecordFormat format, DirectBuffer buffer, int start, int end, long base) {
+        final ChunkResult first = read(format, buffer, start, end, base, false);
+        return first != null ? first : read(format, buffer, start, end, base, true);
+    }
+
+    /** One reading of the chunk; null when it met an {@link InternalError} and {@code reportFaults} is false. */
+    private ChunkResult read(RecordFormat format, DirectBuffer buffer, int start, int end, long base,
+                             boolean reportFaults) {
         final ChunkResult chunk = new ChunkResult(base, end - start);
         RecordReader reader = readers.get(format);
         if (reader == null) {
@@ -52,15 +66,23 @@ final class Worker implements RuleHitHandler, RecordConsumer {
         try {
             reader.read(buffer, start, end, chunk, this);
             chunk.lineBreaks = reader.chunkLineBreaks();
-        } catch (RuntimeException | InternalError | StackOverflowError e) {
-            // InternalError is how the JVM reports a fault reading a mapped file that shrank.
-            chunk.onRecordProblem(start, 0, INTERNAL, "reading bytes " + (base + start) + ".." + (base + end)
-                    + " failed; the rest of this chunk was skipped: " + e);
-            chunk.lineBreaks = lineBreaksOrZero(buffer, start, end);
+        } catch (InternalError e) {
+            if (!reportFaults) {
+                return null;
+            }
+            failed(chunk, buffer, start, end, base, e);
+        } catch (RuntimeException | StackOverflowError e) {
+            failed(chunk, buffer, start, end, base, e);
         } finally {
             result = null;
         }
         return chunk;
+    }
+
+    private static void failed(ChunkResult chunk, DirectBuffer buffer, int start, int end, long base, Throwable e) {
+        chunk.onRecordProblem(start, 0, INTERNAL, "reading bytes " + (base + start) + ".." + (base + end)
+                + " failed; the rest of this chunk was skipped: " + e);
+        chunk.lineBreaks = lineBreaksOrZero(buffer, start, end);
     }
 
     /** One good record: evaluate the rules; a rule that throws is reported and the scan goes on. */
