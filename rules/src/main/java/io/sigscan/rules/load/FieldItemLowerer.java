@@ -13,9 +13,18 @@ import java.util.List;
  */
 final class FieldItemLowerer {
 
+    /**
+     * Most value tests one rule may expand to. {@code windash} makes up to 3,125 variants of a
+     * value and {@code base64offset} three, so a list of a few hundred such values grew to
+     * millions of tests and ran loading out of memory; SigmaHQ's largest rules stay far below.
+     */
+    static final int MAX_VALUE_TESTS = 100_000;
+
     private final ProblemSink sink;
     private final Placeholders placeholders;
     private PlaceholderExpander expander;
+    /** Value tests of the rule being lowered so far. */
+    private int valueTests;
 
     FieldItemLowerer(ProblemSink sink, Placeholders placeholders) {
         this.sink = sink;
@@ -26,6 +35,7 @@ final class FieldItemLowerer {
     /** Items lowered from now on belong to the rule named {@code ruleName} (messages name it). */
     void startRule(String ruleName) {
         expander = new PlaceholderExpander(placeholders, ruleName);
+        valueTests = 0;
     }
 
     /** A field item; an empty field name makes it a keyword item. */
@@ -57,7 +67,7 @@ final class FieldItemLowerer {
             List<Expr> operands = new ArrayList<>(values.size());
             for (YamlNode.Scalar scalar : values) {
                 warnIfNoPlaceholder(scalar, chain);
-                operands.add(anyOf(field, keyword, ValueTests.of(scalar, chain, keyword, expander)));
+                operands.add(anyOf(field, keyword, counted(scalar, ValueTests.of(scalar, chain, keyword, expander))));
             }
             item = chain.contains(Modifier.ALL) ? and(operands) : or(operands);
         }
@@ -70,7 +80,17 @@ final class FieldItemLowerer {
             throw new RuleSyntaxException(ProblemKind.DETECTION, value.location(),
                     "a keyword cannot be null; keywords are strings or numbers searched in every field");
         }
-        return anyOf("", true, ValueTests.of(value, List.of(), true, expander));
+        return anyOf("", true, counted(value, ValueTests.of(value, List.of(), true, expander)));
+    }
+
+    /** {@code tests}, counted against the rule's {@link #MAX_VALUE_TESTS}. */
+    private List<ValueTest> counted(YamlNode.Scalar value, List<ValueTest> tests) {
+        valueTests += tests.size();
+        if (valueTests > MAX_VALUE_TESTS) {
+            throw new RuleSyntaxException(ProblemKind.DETECTION, value.location(), "the rule's values expand to more than "
+                    + MAX_VALUE_TESTS + " tests by here (windash, base64offset and expand multiply them); split the rule");
+        }
+        return tests;
     }
 
     private static List<YamlNode.Scalar> values(YamlNode.Scalar key, YamlNode value) {

@@ -56,11 +56,22 @@ final class FilterReader {
         return new SigmaFilter(info, logSource, rules, condition);
     }
 
+    /**
+     * The rules the filter names; empty for {@code any} or {@code all}: every rule of its log source.
+     * The spec makes {@code rules} mandatory, and a filter that named none and applied to every
+     * rule could silence a whole rule set unnoticed: missing, null or empty, it is an error.
+     */
     private List<RuleReference> rules(YamlNode.Mapping filter) {
         YamlNode value = filter.get("rules");
         List<RuleReference> rules = new ArrayList<>();
-        if (value == null || (value instanceof YamlNode.Scalar scalar && (scalar.type() == YamlNode.ScalarType.NULL
-                || List.of("any", "all").contains(scalar.text().toLowerCase(Locale.ROOT))))) {
+        if (value instanceof YamlNode.Scalar scalar && List.of("any", "all").contains(scalar.text().toLowerCase(Locale.ROOT))) {
+            return rules;
+        }
+        if (value == null || (value instanceof YamlNode.Scalar scalar && scalar.type() == YamlNode.ScalarType.NULL)
+                || (value instanceof YamlNode.Sequence sequence && sequence.items().isEmpty())) {
+            sink.error(value == null ? filter.location() : value.location(), ProblemKind.FILTER, "filter names no "
+                    + "rules; list the rule ids or names it applies to under 'rules', or write 'rules: any' for every "
+                    + "rule of its log source");
             return rules;
         }
         List<YamlNode> items = value instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(value);

@@ -56,6 +56,11 @@ final class RegexMatcher extends ValueMatcher {
     /** Per scanning thread: the pattern's RE2J automaton and lazy DFA, whose states change as they read. */
     private final ThreadLocal<Searchers> searchers;
 
+    /** Instructions in RE2J's program for {@code pattern}, or -1 when RE2J's internals cannot be read. */
+    static int programSize(Pattern pattern) {
+        return INTERNALS == null ? -1 : INTERNALS.programSize(pattern);
+    }
+
     RegexMatcher(Pattern pattern) {
         this.pattern = pattern;
         this.program = INTERNALS == null || !DFA ? null : INTERNALS.program(pattern);
@@ -128,6 +133,11 @@ final class RegexMatcher extends ValueMatcher {
             }
         }
 
+        /** Instructions in the pattern's compiled program, or -1 when this RE2J's program cannot be read. */
+        int programSize(Pattern pattern) {
+            return programs == null ? -1 : programs.size(pattern);
+        }
+
         /** The pattern's program for {@link LazyDfa}, or null when this RE2J's program cannot be read. */
         LazyDfa.Program program(Pattern pattern) {
             return programs == null ? null : programs.read(pattern);
@@ -187,6 +197,17 @@ final class RegexMatcher extends ValueMatcher {
                                 .asType(MethodType.methodType(boolean.class, Object.class, int.class)));
             } catch (ReflectiveOperationException | RuntimeException unavailable) {
                 return null;
+            }
+        }
+
+        /** Instructions in the program, or -1 when it cannot be read. */
+        int size(Pattern pattern) {
+            try {
+                return (int) size.invokeExact(prog.invokeExact((Object) re2OfPattern.invokeExact(pattern)));
+            } catch (Error error) {
+                throw error;
+            } catch (Throwable unreadable) {
+                return -1;
             }
         }
 

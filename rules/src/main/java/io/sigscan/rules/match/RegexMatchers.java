@@ -17,6 +17,15 @@ final class RegexMatchers {
      */
     static final long DEFAULT_STEP_BUDGET = 1_000_000;
 
+    /**
+     * Most instructions RE2J's compiled program for a regex may have. RE2's search is linear in
+     * the value, but its constant is the program's size, which nested counted repetitions
+     * multiply: {@code (a{1000}){1000}} is a million instructions and took 11 s on one 50 KB
+     * value. SigmaHQ's largest regex is far below this; RE2 itself refuses programs beyond its
+     * memory budget.
+     */
+    static final int MAX_PROGRAM_INSTRUCTIONS = 100_000;
+
     private RegexMatchers() {
     }
 
@@ -28,8 +37,9 @@ final class RegexMatchers {
     }
 
     private static ValueMatcher unguarded(ValueTest.Regex regex) {
+        final com.google.re2j.Pattern pattern;
         try {
-            return new RegexMatcher(com.google.re2j.Pattern.compile(regex.pattern(), re2Flags(regex)));
+            pattern = com.google.re2j.Pattern.compile(regex.pattern(), re2Flags(regex));
         } catch (com.google.re2j.PatternSyntaxException re2Refusal) {
             try {
                 return new BudgetedRegexMatcher(
@@ -41,6 +51,18 @@ final class RegexMatchers {
                         + javaRefusal.getIndex() + ")");
             }
         }
+        final int size = RegexMatcher.programSize(pattern);
+        if (size > MAX_PROGRAM_INSTRUCTIONS) {
+            throw new UnsupportedPatternException("regular expression '" + abbreviated(regex.pattern())
+                    + "' compiles to " + size + " instructions, more than the " + MAX_PROGRAM_INSTRUCTIONS
+                    + " a regex may have (nested counted repetitions multiply: (a{100}){100} is 10,000 a's);"
+                    + " each search would cost that much per byte of the value");
+        }
+        return new RegexMatcher(pattern);
+    }
+
+    private static String abbreviated(String pattern) {
+        return pattern.length() <= 200 ? pattern : pattern.substring(0, 200) + "...";
     }
 
     private static int re2Flags(ValueTest.Regex regex) {

@@ -61,8 +61,8 @@ class FilterApplierTest {
     }
 
     @Test
-    void filterWithoutRulesAppliesToEveryRuleOfItsLogSource() {
-        String text = RULES + filter("");
+    void filterForAnyRuleAppliesToEveryRuleOfItsLogSource() {
+        String text = RULES + filter("    rules: any\n");
         assertEquals(List.of("Rar", "Jump host", "Other"), filtered(apply(text), text));
     }
 
@@ -88,7 +88,7 @@ class FilterApplierTest {
 
     @Test
     void logSourceFilterThatMatchesNoRuleWarns() {
-        String text = rule("Dns", "1c8e1f1f-5a46-4e6f-9a1c-2f3e4d5c6b7a", "dns", "dns_query") + filter("");
+        String text = rule("Dns", "1c8e1f1f-5a46-4e6f-9a1c-2f3e4d5c6b7a", "dns", "dns_query") + filter("    rules: any\n");
         assertEquals(List.of("test.yml:12:1: warning: filter 'Admins' applies to every rule of log source "
                 + "product=windows category=process_creation, and no loaded rule has it [filter]"),
                 apply(text).problems().stream().map(Object::toString).toList());

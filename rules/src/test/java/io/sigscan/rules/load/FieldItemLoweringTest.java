@@ -333,6 +333,24 @@ class FieldItemLoweringTest {
                 + "would expand more than 5 dashes into 5 variants each; split the value"), problem);
     }
 
+    /** Each value stays under the per-value limit, but together they would be millions of tests. */
+    @Test
+    void aRuleWhoseValuesTogetherExpandTooFarIsRefusedAtTheValueThatCrossesTheLimit() {
+        StringBuilder values = new StringBuilder();
+        for (int v = 0; v < 40; v++) {
+            values.append("\n        - '-a").append(v).append(" -b -c -d -e'");
+        }
+        Problem problem = onlyProblem(rule("sel:\n    a|windash|contains:" + values + "\ncondition: sel"));
+        // 3,125 tests per value: the 33rd value (line 34 of the detection) crosses 100,000.
+        assertEquals(new Problem(at(34, 11), Problem.Severity.ERROR, "detection", "the rule's values expand to more than "
+                + FieldItemLowerer.MAX_VALUE_TESTS + " tests by here (windash, base64offset and expand multiply them);"
+                + " split the rule"), problem);
+        List<Expr> belowTheLimit = ((Expr.Or) detection("sel:\n    a|windash|contains:"
+                + values.substring(0, values.indexOf("- '-a32")).stripTrailing() + "\ncondition: sel")).operands();
+        assertEquals(32, belowTheLimit.size());
+        assertEquals(3125, ((Expr.Or) belowTheLimit.get(31)).operands().size());
+    }
+
     // --- encodings ----------------------------------------------------------------------------
 
     @Test

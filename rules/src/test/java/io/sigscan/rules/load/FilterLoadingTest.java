@@ -38,12 +38,25 @@ class FilterLoadingTest {
     }
 
     @Test
-    void missingEmptyAnyOrAllRulesMeanEveryRuleOfTheLogSource() {
+    void rulesAnyOrAllMeanEveryRuleOfTheLogSource() {
         String detection = "selection:\n    User: admin\ncondition: not selection\n";
-        assertEquals(List.of(), only(detection).rules());
         assertEquals(List.of(), only("rules: any\n" + detection).rules());
         assertEquals(List.of(), only("rules: all\n" + detection).rules());
-        assertEquals(List.of(), only("rules: []\n" + detection).rules());
+    }
+
+    /** The spec makes 'rules' mandatory; one naming none would silence every rule of its log source unnoticed. */
+    @Test
+    void aFilterNamingNoRulesIsRejected() {
+        String detection = "    selection:\n        User: admin\n    condition: not selection\n";
+        String expected = "error: filter names no rules; list the rule ids or names it applies to under 'rules', or"
+                + " write 'rules: any' for every rule of its log source [filter]";
+        LoadResult missing = load(HEAD + detection);
+        assertEquals(List.of("test.yml:7:5: " + expected), rendered(missing));
+        assertEquals(List.of(), missing.filters());
+        LoadResult empty = load(HEAD + "    rules: []\n" + detection);
+        assertEquals(List.of("test.yml:7:12: " + expected), rendered(empty));
+        assertEquals(List.of(), empty.filters());
+        assertEquals(List.of("test.yml:7:11: " + expected), rendered(load(HEAD + "    rules:\n" + detection)));
     }
 
     @Test

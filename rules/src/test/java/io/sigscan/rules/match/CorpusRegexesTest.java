@@ -39,6 +39,16 @@ class CorpusRegexesTest {
         assertEquals(List.of(), notOnRe2);
     }
 
+    /** The cap on a regex's program leaves every SigmaHQ regex a wide margin. */
+    @Test
+    void everyCorpusRegexIsFarBelowTheProgramSizeCap() throws IOException {
+        int largest = 0;
+        for (String key : corpusRegexes()) {
+            largest = Math.max(largest, RegexMatcher.programSize(com.google.re2j.Pattern.compile(key.split("\u0000", 2)[1])));
+        }
+        assertEquals(true, largest > 0 && largest * 10 < RegexMatchers.MAX_PROGRAM_INSTRUCTIONS, "largest program " + largest);
+    }
+
     /**
      * Values: realistic ones and random strings over each pattern's own characters
      * ({@link LazyDfaTest#values}); the DFA must decide most of them, and agree with RE2J on all.

@@ -176,6 +176,20 @@ class RegexMatcherTest {
                 + "java.util.regex (Unclosed group near index 3)", refusal.getMessage());
     }
 
+    /** Nested counts multiply RE2J's program, and every search costs its size per byte: bounded. */
+    @Test
+    void aRegexWhoseProgramIsTooLargeIsRefusedAndOneJustBelowIsNot() {
+        UnsupportedPatternException refusal = assertThrows(UnsupportedPatternException.class,
+                () -> regex("x(a{1000}){1000}", false, false, false));
+        assertTrue(refusal.getMessage().startsWith("regular expression 'x(a{1000}){1000}' compiles to "), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains("instructions, more than the " + RegexMatchers.MAX_PROGRAM_INSTRUCTIONS),
+                refusal.getMessage());
+        assertTrue(RegexMatcher.programSize(com.google.re2j.Pattern.compile("x(a{1000}){1000}")) > RegexMatchers.MAX_PROGRAM_INSTRUCTIONS);
+        int justBelow = RegexMatcher.programSize(com.google.re2j.Pattern.compile("x(a{100}){100}"));
+        assertTrue(justBelow > 10_000 && justBelow < RegexMatchers.MAX_PROGRAM_INSTRUCTIONS, "size " + justBelow);
+        assertTrue(matches(regex("x(a{100}){100}", false, false, false), "x" + "a".repeat(10_000)));
+    }
+
     @Test
     void malformedUtf8IsSearchedWithoutFailing() {
         ValueMatcher matcher = regex("b", false, false, false);
