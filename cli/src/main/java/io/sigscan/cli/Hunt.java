@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import io.sigscan.cli.output.HuntReport;
 import io.sigscan.cli.output.InputProblemReporter;
@@ -90,7 +91,9 @@ final class Hunt {
         KeptMatches kept = new KeptMatches(rules.ruleSet().rules().size(), correlating);
         EventTimeWindow window = settings.from() == null && settings.to() == null ? null
                 : new EventTimeWindow(settings.from(), settings.to(), new EventTime(settings.timeFields()), kept);
+        long budgetBefore = rules.ruleSet().regexBudgetExhaustions();
         ScanSummary scanned = reading.scan(scanner, window == null ? kept : window, problems, listener);
+        warnOfRegexBudget(rules.ruleSet().regexBudgetExhaustions() - budgetBefore, err);
         correlating.finish();
         ScanSummary summary = new ScanSummary(scanned.files(), scanned.bytes(), scanned.events(), kept.total,
                 scanned.errors(), kept.perRule, scanned.nanos());
@@ -99,6 +102,19 @@ final class Hunt {
                 rules.correlations().rules(), correlating.stats());
         return new Outcome(report, problems.first(), window == null ? 0 : window.untimed(),
                 correlating.saveWindows());
+    }
+
+    /**
+     * A regex RE2 cannot run (look-around, back-references) runs under a step budget, and a value
+     * that spends it counts as not matching: said after the scan, so that a hostile value cannot
+     * hide a match unnoticed.
+     */
+    private static void warnOfRegexBudget(long gaveUp, PrintWriter err) {
+        if (gaveUp > 0) {
+            err.printf(Locale.ROOT, "sigscan: warning: %,d value%s spent the step budget of a regex RE2 cannot run"
+                    + " (look-around or back-reference) and counted as not matching%n", gaveUp, gaveUp == 1 ? "" : "s");
+            err.flush();
+        }
     }
 
     private static void restore(CorrelatingMatchHandler correlating, Path windows, PrintWriter err) {

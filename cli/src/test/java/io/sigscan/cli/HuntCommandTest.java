@@ -50,6 +50,22 @@ class HuntCommandTest {
         assertEquals("", result.err(), "quiet hunts print nothing else");
     }
 
+    /** A back-reference runs on java.util.regex under a step budget; values that spend it are said, not hidden. */
+    @Test
+    void valuesThatSpendARegexStepBudgetAreReportedAfterTheScan() throws IOException {
+        Path backtracking = Fixtures.write(directory, "rules/backtracking.yml", "title: Backtracking\n"
+                + "logsource:\n    product: windows\n    category: process_creation\n"
+                + "detection:\n    sel:\n        CommandLine|re: '(x+x+)+y|(x)\\2z'\n    condition: sel\n");
+        String hostile = "x".repeat(100) + "z";
+        Path log = Fixtures.write(directory, "logs/hostile.jsonl", "{\"EventID\":1,\"CommandLine\":\"" + hostile
+                + "\"}\n{\"EventID\":1,\"CommandLine\":\"xxz\"}\n");
+        Cli.Result result = Cli.run("hunt", "-q", "-r", backtracking.toString(), log.toString());
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals(1, result.out().lines().count(), "the short value matches: " + result);
+        assertEquals("sigscan: warning: 1 value spent the step budget of a regex RE2 cannot run (look-around or"
+                + " back-reference) and counted as not matching\n", result.err());
+    }
+
     @Test
     void winlogbeatDocumentsAreDetectedAndProfileSelectsOrOverridesTheShape() throws IOException {
         Path winlogbeat = Fixtures.write(directory, "logs/winlogbeat.jsonl", "{\"winlog\":{\"channel\":"

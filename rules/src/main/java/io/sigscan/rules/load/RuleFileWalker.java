@@ -28,6 +28,8 @@ final class RuleFileWalker {
     }
 
     private final List<Source> sources = new ArrayList<>();
+    /** Real paths of the files added: a file reached twice (named twice, overlapping directories, a link) loads once. */
+    private final Set<Path> files = new HashSet<>();
 
     private RuleFileWalker() {
     }
@@ -38,7 +40,7 @@ final class RuleFileWalker {
             if (Files.isDirectory(path)) {
                 walker.walk(path, new HashSet<>());
             } else if (Files.isRegularFile(path)) {
-                walker.sources.add(new Source(path, null));
+                walker.file(path);
             } else if (Files.exists(path)) {
                 // A FIFO or device would block or never end; rules only come from regular files.
                 walker.problem(path, "not a regular file or directory");
@@ -75,13 +77,25 @@ final class RuleFileWalker {
                 walk(entry, enclosing);
             } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
                 if (Files.isRegularFile(entry)) {
-                    sources.add(new Source(entry, null));
+                    file(entry);
                 } else {
                     problem(entry, "not a readable regular file (a broken link?)");
                 }
             }
         }
         enclosing.remove(real);
+    }
+
+    private void file(Path file) {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException | SecurityException e) {
+            real = file.toAbsolutePath().normalize();
+        }
+        if (files.add(real)) {
+            sources.add(new Source(file, null));
+        }
     }
 
     private void problem(Path path, String message) {

@@ -249,6 +249,19 @@ class YamlLoadingTest {
         assertEquals(List.of("E"), result.rules().stream().map(rule -> rule.info().title()).toList());
     }
 
+    /** Named twice, inside a directory also named, and through a link: one file, one rule. */
+    @Test
+    void aRuleFileReachedSeveralWaysLoadsOnce() throws IOException {
+        Files.createDirectories(dir.resolve("rules/sub"));
+        write("rules/sub/r.yml", "R");
+        write("rules/other.yml", "O");
+        Files.createSymbolicLink(dir.resolve("rules/link.yml"), dir.resolve("rules/sub/r.yml"));
+        Path file = dir.resolve("rules/sub/r.yml");
+        LoadResult result = RuleLoader.defaults().load(List.of(file, file, dir.resolve("rules"), dir.resolve("rules/sub/../sub/r.yml")));
+        assertEquals(List.of(), result.problems());
+        assertEquals(List.of("R", "O"), result.rules().stream().map(rule -> rule.info().title()).toList());
+    }
+
     @Test
     void brokenSymbolicLinkToARuleFileIsAnError() throws IOException {
         Path link = dir.resolve("gone.yml");
