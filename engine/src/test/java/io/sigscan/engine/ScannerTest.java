@@ -128,6 +128,24 @@ class ScannerTest {
                 () -> out.problems.stream().filter(p -> !p.kind().equals("bad-json")).toList().toString());
     }
 
+    /** A header line before JSON lines must not turn the whole file into lines of text, which no field rule matches. */
+    @Test
+    void jsonLinesAfterAHeaderLineAreReadAsJsonAndTheHeaderReported() throws IOException {
+        Path file = write("export.jsonl", "#Fields: exported by a tool\n{\"Image\":\"cmd\"}\n{\"Image\":\"b\"}\n");
+        Recorder out = scan(everyEventAndCmd(), options(), file);
+        assertEquals(List.of(
+                "problem " + file + ":1 (byte 0): bad-json: expected '{' at the start of a record, at byte 0 of the"
+                        + " record: #Fields: exported by a tool",
+                "match " + file + " @28 line 2 [every event] {\"Image\":\"cmd\"}",
+                "match " + file + " @28 line 2 [cmd] {\"Image\":\"cmd\"}",
+                "match " + file + " @44 line 3 [every event] {\"Image\":\"b\"}"), out.lines);
+        Path text = write("app.log", "starting {json-ish} cmd\n{not json\nstopped\n");
+        assertEquals(List.of("match " + text + " @0 line 1 [every event] {\"line\":\"starting {json-ish} cmd\"}",
+                "match " + text + " @24 line 2 [every event] {\"line\":\"{not json\"}",
+                "match " + text + " @34 line 3 [every event] {\"line\":\"stopped\"}"),
+                scan(everyEventAndCmd(), options(), text).lines, "a text log with a line starting with '{' stays text");
+    }
+
     @Test
     void textAfterTheObjectOnAJsonLineMakesTheLineBad() throws IOException {
         Path file = write("events.jsonl", "{\"Image\":\"a\"}\n{\"Image\":\"b\"} trailing\n{\"Image\":\"c\"}\n");

@@ -23,7 +23,7 @@ public final class EvtxChunkReader {
     /** Record header, Binary XML fragment header and trailing size copy: the least a record can be. */
     static final int MIN_RECORD_SIZE = RECORD_HEADER_SIZE + 4 + 4;
     private static final int RECORD_SIGNATURE = 0x00002a2a;
-    private static final long CHUNK_SIGNATURE = 0x006b6e6843666c45L; // "ElfChnk\0"
+    static final long CHUNK_SIGNATURE = 0x006b6e6843666c45L; // "ElfChnk\0"
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
 
     private final EventTree tree = new EventTree();

@@ -32,6 +32,16 @@ public final class EvtxFile {
                 && buffer.getLong(offset, LE) == FILE_SIGNATURE;
     }
 
+    /**
+     * Whether a chunk signature stands where an EVTX file's first chunk begins: an EVTX file whose
+     * header is damaged, whose chunks may all be intact, is still read as one (the header check
+     * reports the damage) rather than as lines of text.
+     */
+    public static boolean hasFirstChunk(DirectBuffer buffer, int offset, int length) {
+        return length >= HEADER_BLOCK_SIZE + 8 && offset >= 0 && offset + HEADER_BLOCK_SIZE + 8 <= buffer.capacity()
+                && buffer.getLong(offset + HEADER_BLOCK_SIZE, LE) == EvtxChunkReader.CHUNK_SIGNATURE;
+    }
+
     /** Same as {@link #looksLikeEvtx(DirectBuffer, int, int)} over the whole buffer. */
     public static boolean looksLikeEvtx(DirectBuffer buffer) {
         return looksLikeEvtx(buffer, 0, buffer.capacity());

@@ -5,13 +5,16 @@ import org.agrona.DirectBuffer;
 import io.sigscan.engine.evtx.EvtxFile;
 import io.sigscan.engine.json.FieldProfile;
 import io.sigscan.engine.json.JsonFormat;
+import io.sigscan.engine.record.ByteScan;
 import io.sigscan.engine.record.RecordFormat;
 import io.sigscan.engine.text.TextFormat;
 
 /**
  * Recognises an input's format by content, never by file name: a UTF-8 byte order mark is skipped;
  * the first non-blank byte {@code '{'} means JSON (layout per {@link JsonFormat#detect}); EVTX is
- * recognised by its {@code ElfFile} signature; anything else is plain text lines.
+ * recognised by its {@code ElfFile} signature, or when that is damaged by the signature of its first
+ * chunk; lines that mostly start with {@code '{'} after a first line that does not (a header) are
+ * JSON lines too; anything else is plain text lines.
  */
 public final class FormatDetector {
     private FormatDetector() {
@@ -31,7 +34,7 @@ public final class FormatDetector {
      * or when that is null with the profile detected from its first records.
      */
     public static Detection detect(DirectBuffer buffer, int start, int end, int maxRecordBytes, FieldProfile profile) {
-        if (EvtxFile.looksLikeEvtx(buffer, start, end - start)) {
+        if (EvtxFile.looksLikeEvtx(buffer, start, end - start) || EvtxFile.hasFirstChunk(buffer, start, end - start)) {
             return new Detection(EvtxFormat.INSTANCE, start + Math.min(EvtxFile.HEADER_BLOCK_SIZE, end - start));
         }
         int dataStart = start;
@@ -46,7 +49,44 @@ public final class FormatDetector {
         if (p < end && buffer.getByte(p) == '{') {
             return new Detection(JsonFormat.detect(buffer, p, end, maxRecordBytes, profile), dataStart);
         }
+        final int firstObject = mostlyJsonLines(buffer, p, end);
+        if (firstObject >= 0) {
+            // JSON lines after a header or a few broken lines: read as JSON, so that those lines are
+            // reported as bad records rather than every event searched as a line of text.
+            return new Detection(JsonFormat.detect(buffer, firstObject, end, maxRecordBytes, profile), dataStart);
+        }
         return new Detection(TextFormat.INSTANCE, dataStart);
+    }
+
+    /** Lines looked at to tell JSON lines that do not start the input from text. */
+    static final int SAMPLED_LINES = 1000;
+
+    /**
+     * Where the first line starting with {@code '{'} begins, when more than half of the first
+     * {@value #SAMPLED_LINES} non-blank lines from {@code p} do; -1 otherwise.
+     */
+    private static int mostlyJsonLines(DirectBuffer buffer, int p, int end) {
+        int lines = 0;
+        int objects = 0;
+        int firstObject = -1;
+        while (p < end && lines < SAMPLED_LINES) {
+            while (p < end && isBlank(buffer.getByte(p))) {
+                p++;
+            }
+            if (p >= end) {
+                break;
+            }
+            lines++;
+            if (buffer.getByte(p) == '{') {
+                objects++;
+                if (firstObject < 0) {
+                    firstObject = p;
+                }
+            }
+            final int newline = ByteScan.indexOfNewline(buffer, p, end);
+            p = newline < 0 ? end : newline + 1;
+        }
+        return objects * 2 > lines ? firstObject : -1;
     }
 
     private static boolean isBlank(byte c) {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.sigscan.engine.input.EvtxFormat;
+import io.sigscan.engine.input.FormatDetector;
 import io.sigscan.rules.event.FieldTable;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -245,6 +247,21 @@ class EvtxDamagedInputTest {
         assertEquals(List.of(2L), result.ids());
         assertEquals(List.of("f.evtx (byte " + FIRST_RECORD + "): bad-record: record 1 holds no XML element"),
                 result.problems());
+    }
+
+    /** One flipped byte in the file signature must not turn an intact log into lines of text. */
+    @Test
+    void aFileWhoseSignatureIsDamagedIsStillReadAsEvtxAndTheHeaderReported() {
+        final byte[] file = records(2).build();
+        file[7] = '!';
+        final UnsafeBuffer buffer = new UnsafeBuffer(file);
+        assertFalse(EvtxFile.looksLikeEvtx(buffer));
+        assertTrue(EvtxFile.hasFirstChunk(buffer, 0, file.length));
+        assertEquals(EvtxFormat.INSTANCE, FormatDetector.detect(buffer, 0, file.length, 1 << 20, null).format());
+        final Result result = read(file);
+        assertEquals(List.of(1L, 2L), result.ids());
+        assertEquals(List.of("f.evtx (byte 0): bad-file-header: no ElfFile signature"), result.problems());
+        assertFalse(EvtxFile.hasFirstChunk(new UnsafeBuffer("{\"Event\":1}\n".getBytes()), 0, 12));
     }
 
     @Test
