@@ -136,6 +136,8 @@ public final class JsonEventView implements JsonTextValues {
     private String errorReason;
     /** Whether the record holds whitespace between tokens, which {@link #toCompactJson} leaves out. */
     private boolean spaced;
+    /** Whether a string of the record holds a raw tab (accepted, though JSON escapes it). */
+    private boolean rawTab;
 
     // Outputs of the scanners, kept in fields so they allocate nothing.
     private boolean stringEscaped;
@@ -212,6 +214,7 @@ public final class JsonEventView implements JsonTextValues {
         this.pathLength = 0;
         this.noLookupsFrom = Integer.MAX_VALUE;
         this.spaced = false;
+        this.rawTab = false;
         if (start >= limit) {
             return failEnd();
         }
@@ -246,6 +249,13 @@ public final class JsonEventView implements JsonTextValues {
 
     /** The current record as one line of compact JSON: its bytes without insignificant whitespace. */
     public String toCompactJson() {
+        final String compact = compactText();
+        // A raw tab is accepted in a string but is not JSON: written out escaped, so that the
+        // match output stays JSON. Compacting left no tab outside strings.
+        return rawTab ? compact.replace("\t", "\\t") : compact;
+    }
+
+    private String compactText() {
         if (!spaced) {
             // Already compact, as JSON lines usually are: the bytes as they are.
             return buffer.getStringWithoutLengthUtf8(recordStart, recordEnd - recordStart);
@@ -667,6 +677,7 @@ public final class JsonEventView implements JsonTextValues {
                     return fail(p, CONTROL_IN_STRING);
                 }
                 spelledFreely = true; // accepted raw, though JSON writes it \t
+                rawTab = true;
                 p++;
             } else {
                 p++;

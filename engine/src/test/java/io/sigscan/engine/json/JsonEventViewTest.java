@@ -236,6 +236,14 @@ class JsonEventViewTest {
         assertEquals(List.of("STRING:b"), values(view, EventView.KEYWORDS));
     }
 
+    /** Accepted in a string, a raw tab is not JSON: the rendered event escapes it, compact or not. */
+    @Test
+    void aRawTabInAStringIsRenderedEscaped() {
+        assertEquals("{\"a\":\"x\\ty\"}", parse("{\"a\":\"x\ty\"}").toCompactJson());
+        assertEquals("{\"a\":\"x\\ty\",\"b\":1}", parse("{ \"a\":\t\"x\ty\",\t\"b\": 1}").toCompactJson());
+        assertEquals("{\"a\":\"x\\ty\"}", parse("{\"a\":\"x\\ty\"}").toCompactJson(), "an escaped tab stays as it is");
+    }
+
     @Test
     void compactJsonDropsOnlyInsignificantWhitespace() {
         JsonEventView view = parse("{\n  \"a b\" : [ 1, \"x \\\" y\" ],\r\n\t\"c\": {}\n}");
