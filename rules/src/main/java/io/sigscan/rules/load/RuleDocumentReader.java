@@ -64,6 +64,14 @@ final class RuleDocumentReader {
             YamlNode.Mapping mapping = document instanceof YamlNode.Mapping m ? m : null;
             YamlNode.Entry correlation = mapping == null ? null : mapping.entry("correlation");
             YamlNode.Entry filter = mapping == null ? null : mapping.entry("filter");
+            YamlNode.Entry detection = mapping == null ? null : mapping.entry("detection");
+            int kinds = (correlation != null ? 1 : 0) + (filter != null ? 1 : 0) + (detection != null ? 1 : 0);
+            if (kinds > 1) {
+                // Read as one kind, the other section would be dropped without a word.
+                sink.error(document.location(), ProblemKind.METADATA, "a document holds more than one of 'detection', "
+                        + "'correlation' and 'filter'; write each as a document of its own (separated by ---)");
+                return;
+            }
             if (correlation != null) {
                 add(correlations.read(mapping, correlation), loaded.correlations);
             } else if (filter != null) {

@@ -36,6 +36,33 @@ class DocumentKindsTest {
     }
 
     @Test
+    void aSecondDocumentWithAnIdOrNameAlreadyTakenLoadsWithAWarning() {
+        LoadResult result = load(BASE_RULE + "id: 5a2e1f6b-0c7d-4e3f-9a8b-1c2d3e4f5a6b\n---\n" + BASE_RULE.replace("Failed logon",
+                "Failed logon again") + "id: 5a2e1f6b-0c7d-4e3f-9a8b-1c2d3e4f5a6b\n");
+        assertEquals(List.of("test.yml:12:1: warning: id '5a2e1f6b-0c7d-4e3f-9a8b-1c2d3e4f5a6b' is also the id of"
+                + " 'Failed logon' at test.yml:1:1; filters and correlations naming it apply to both [metadata]",
+                "test.yml:12:1: warning: name 'failed_logon' is also the name of 'Failed logon' at test.yml:1:1;"
+                + " filters and correlations naming it apply to both [metadata]"), rendered(result));
+        assertEquals(2, result.rules().size());
+    }
+
+    /** Read as one kind, the other section would be dropped without a word. */
+    @Test
+    void aDocumentOfTwoKindsIsRejected() {
+        String expected = "test.yml:1:1: error: a document holds more than one of 'detection', 'correlation' and "
+                + "'filter'; write each as a document of its own (separated by ---) [metadata]";
+        LoadResult both = load(BASE_RULE + "correlation:\n    type: event_count\n    rules:\n        - failed_logon\n"
+                + "    group-by:\n        - TargetUserName\n    timespan: 5m\n    condition:\n        gte: 10\n");
+        assertEquals(List.of(expected), rendered(both));
+        assertEquals(List.of(), both.rules());
+        assertEquals(List.of(), both.correlations());
+        LoadResult filter = load(BASE_RULE + "filter:\n    rules: any\n    selection:\n        User: admin\n"
+                + "    condition: not selection\n");
+        assertEquals(List.of(expected), rendered(filter));
+        assertEquals(List.of(), filter.filters());
+    }
+
+    @Test
     void actionGlobalCollectionIsLegacySyntaxAndSoIsEveryDocumentOfIt() {
         LoadResult result = load("action: global\ntitle: Collection\ndetection:\n    condition: sel\n---\n"
                 + "logsource:\n    product: windows\ndetection:\n    sel:\n        a: 1\n---\n"
@@ -67,7 +94,8 @@ class DocumentKindsTest {
 
     @Test
     void everyDocumentOfAMultiDocumentFileIsARule() {
-        LoadResult result = load(BASE_RULE + "---\n" + BASE_RULE.replace("Failed logon", "Second") + "...\n");
+        LoadResult result = load(BASE_RULE + "---\n" + BASE_RULE.replace("Failed logon", "Second").replace("failed_logon", "second")
+                + "...\n");
         assertEquals(List.of(), result.problems());
         assertEquals(List.of("Failed logon", "Second"), result.rules().stream().map(rule -> rule.info().title()).toList());
     }
