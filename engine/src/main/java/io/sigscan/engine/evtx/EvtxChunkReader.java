@@ -118,7 +118,8 @@ public final class EvtxChunkReader {
             final int recordEnd = position + (int) size;
             if (!parser.parse(buffer, 0, chunkEnd, position + RECORD_HEADER_SIZE, recordEnd - 4, tree)) {
                 report(problems, source, fileOffset + parser.failureOffset(), "bad-record",
-                        "record " + recordId + " at file offset " + (fileOffset + position) + ": " + parser.failure());
+                        "record " + recordId + ", which starts " + (parser.failureOffset() - position)
+                                + " bytes before: " + parser.failure());
             } else if (tree.firstChild[0] == EventTree.NONE) {
                 report(problems, source, fileOffset + position, "bad-record",
                         "record " + recordId + " holds no XML element");
