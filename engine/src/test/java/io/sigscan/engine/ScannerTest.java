@@ -146,6 +146,20 @@ class ScannerTest {
                 scan(everyEventAndCmd(), options(), text).lines, "a text log with a line starting with '{' stays text");
     }
 
+    /** Read as bytes, UTF-16 would match no rule: said, not scanned to no effect. */
+    @Test
+    void utf16TextIsReportedAndTheNextInputStillScanned() throws IOException {
+        Path utf16 = dir.resolve("powershell-export.json");
+        Files.write(utf16, "\uFEFF{\"Image\":\"cmd\"}\r\n".getBytes(StandardCharsets.UTF_16LE));
+        Path after = write("after.jsonl", "{\"Image\":\"cmd\"}\n");
+        Recorder out = scan(everyEventAndCmd(), options(), utf16, after);
+        assertEquals(List.of("problem " + utf16 + " (byte 0): unsupported-encoding: UTF-16 text (it starts with a UTF-16"
+                        + " byte order mark); sigscan reads UTF-8: convert it first, e.g. with iconv -f UTF-16 -t UTF-8,"
+                        + " or export with -Encoding utf8",
+                "match " + after + " @0 line 1 [every event] {\"Image\":\"cmd\"}",
+                "match " + after + " @0 line 1 [cmd] {\"Image\":\"cmd\"}"), out.lines);
+    }
+
     @Test
     void textAfterTheObjectOnAJsonLineMakesTheLineBad() throws IOException {
         Path file = write("events.jsonl", "{\"Image\":\"a\"}\n{\"Image\":\"b\"} trailing\n{\"Image\":\"c\"}\n");

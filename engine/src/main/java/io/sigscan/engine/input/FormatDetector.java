@@ -89,6 +89,19 @@ public final class FormatDetector {
         return objects * 2 > lines ? firstObject : -1;
     }
 
+    /** The kind of problem reported for an input in an encoding sigscan does not read. */
+    public static final String UNSUPPORTED_ENCODING = "unsupported-encoding";
+
+    /** Whether the input starts with a UTF-16 byte order mark (FF FE or FE FF). */
+    public static boolean isUtf16(DirectBuffer buffer, int start, int end) {
+        if (end - start < 2) {
+            return false;
+        }
+        final int first = buffer.getByte(start) & 0xFF;
+        final int second = buffer.getByte(start + 1) & 0xFF;
+        return (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF);
+    }
+
     private static boolean isBlank(byte c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }

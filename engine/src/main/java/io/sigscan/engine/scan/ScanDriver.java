@@ -130,6 +130,9 @@ public final class ScanDriver {
                 return;
             }
             final FormatDetector.Detection detection = detect(channel, name, limit, position == 0, output);
+            if (detection == null) {
+                return;
+            }
             final RecordFormat format = detection.format();
             output.startInput(name, format, input.lineBreaks());
             position = Math.max(position, detection.dataStart());
@@ -175,13 +178,23 @@ public final class ScanDriver {
         }
     }
 
-    /** The format of the file, from its first window; reports header problems when {@code check}. */
+    /**
+     * The format of the file, from its first window; reports header problems when {@code check}.
+     * Null, reported, for UTF-16 text: read as bytes, its every other byte zero, no rule would
+     * match it, and a PowerShell export written with Out-File is UTF-16.
+     */
     private FormatDetector.Detection detect(FileChannel channel, String name, long limit, boolean check,
                                             OrderedOutput output) throws IOException {
         final int length = (int) Math.min(windowBytes, limit);
         final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, length);
         try {
             final UnsafeBuffer head = new UnsafeBuffer(mapped);
+            if (FormatDetector.isUtf16(head, 0, length)) {
+                output.problem(new ScanProblem(name, 0, 0, FormatDetector.UNSUPPORTED_ENCODING, "UTF-16 text (it starts "
+                        + "with a UTF-16 byte order mark); sigscan reads UTF-8: convert it first, e.g. with "
+                        + "iconv -f UTF-16 -t UTF-8, or export with -Encoding utf8"));
+                return null;
+            }
             FormatDetector.Detection detection = FormatDetector.detect(head, 0, length, options.maxRecordBytes(),
                     options.profile());
             if (check) {
