@@ -92,6 +92,34 @@ public final class EvtxFile {
             report(problems, source, -1, "truncated-file", "header declares " + declaredChunks
                     + " chunks but the file holds " + presentChunks);
         }
+        reportZeroedChunks(source, buffer, Math.min(declaredChunks, presentChunks), problems);
+        return true;
+    }
+
+    /**
+     * Chunks of zeros among the first {@code declared}: a file preallocates zeroed chunks past the
+     * ones it declares, which readers skip, but one the header counts as written has lost its
+     * records. Checked within {@code buffer} (the scan's first window).
+     */
+    private static void reportZeroedChunks(String source, DirectBuffer buffer, int declared, ScanProblemHandler problems) {
+        for (int i = 0; i < declared; i++) {
+            final long offset = chunkOffset(i);
+            if (offset + CHUNK_SIZE > buffer.capacity()) {
+                return;
+            }
+            if (buffer.getLong((int) offset, LE) == 0 && isZero(buffer, (int) offset, CHUNK_SIZE)) {
+                report(problems, source, offset, "empty-chunk", "chunk " + i + " is all zeros, though the header counts "
+                        + declared + " chunks as written: its records are lost");
+            }
+        }
+    }
+
+    private static boolean isZero(DirectBuffer buffer, int offset, int length) {
+        for (int i = 0; i < length; i += 8) {
+            if (buffer.getLong(offset + i) != 0) {
+                return false;
+            }
+        }
         return true;
     }
 

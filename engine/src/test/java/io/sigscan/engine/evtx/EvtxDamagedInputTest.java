@@ -175,7 +175,7 @@ class EvtxDamagedInputTest {
     }
 
     @Test
-    void aZeroFilledChunkIsSkippedSilentlyAndLaterChunksAreRead() {
+    void aZeroFilledChunkTheHeaderCountsIsReportedAndLaterChunksAreRead() {
         final EvtxBuilder builder = records(1).newChunk();
         builder.record(event(2, "System")).newChunk().record(event(3, "System"));
         final byte[] file = builder.build();
@@ -184,6 +184,19 @@ class EvtxDamagedInputTest {
         final Result result = read(file);
 
         assertEquals(List.of(1L, 3L), result.ids());
+        assertEquals(List.of("f.evtx (byte " + CHUNK_2 + "): empty-chunk: chunk 1 is all zeros, though the header counts"
+                + " 3 chunks as written: its records are lost"), result.problems());
+    }
+
+    /** Windows preallocates: zeroed chunks past the ones the header counts are skipped without a word. */
+    @Test
+    void zeroFilledChunksPastTheHeadersCountAreSkippedSilently() {
+        final byte[] written = records(1).build();
+        final byte[] file = Arrays.copyOf(written, written.length + 2 * EvtxFile.CHUNK_SIZE);
+
+        final Result result = read(file);
+
+        assertEquals(List.of(1L), result.ids());
         assertEquals(List.of(), result.problems());
     }
 
