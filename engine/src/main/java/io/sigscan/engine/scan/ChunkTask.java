@@ -2,15 +2,18 @@ package io.sigscan.engine.scan;
 
 import org.agrona.DirectBuffer;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RecursiveTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.sigscan.engine.record.RecordFormat;
 
 /** One chunk scanned on a pool thread by that thread's {@link Worker}. */
 final class ChunkTask extends RecursiveTask<ChunkResult> implements Step {
+    /**
+     * The chunk each pool thread took last, for {@link #failRunningChunk}: set when it starts and
+     * left set, since the error that ends a thread may come after the chunk's work returned.
+     */
+    private static final ThreadLocal<ChunkTask> TAKEN = new ThreadLocal<>();
+
     private final ThreadLocal<Worker> workers;
     private final RecordFormat format;
     private final DirectBuffer buffer;
@@ -27,15 +30,9 @@ final class ChunkTask extends RecursiveTask<ChunkResult> implements Step {
         this.base = base;
     }
 
-    /** How often the scanning thread, waiting for this chunk, checks that the thread running it is alive. */
-    private static final long LIVENESS_CHECK_MILLIS = 200;
-
-    /** The pool thread that took this chunk, once one has (tests set it). */
-    volatile Thread runner;
-
     @Override
     protected ChunkResult compute() {
-        runner = Thread.currentThread();
+        TAKEN.set(this);
         final Worker worker;
         try {
             worker = workers.get();
@@ -48,33 +45,23 @@ final class ChunkTask extends RecursiveTask<ChunkResult> implements Step {
 
     @Override
     public void emit(OrderedOutput output) {
-        output.emitChunk(result());
+        output.emitChunk(join());
     }
 
     /**
-     * This chunk's result, as {@link #join} gives it, except that a chunk whose pool thread died
-     * without finishing it fails instead of being waited for forever. A fault reading a mapped
-     * file that shrank can be thrown late (see {@link Worker#scan}), even inside the pool's own
-     * code after the chunk's work returned, where it ends the thread and leaves the chunk undone.
+     * The pool's handler for a thread that dies of an error: fails the chunk it took last, if that
+     * is not done, so that nobody waits for it forever. A fault reading a mapped file that shrank
+     * can be thrown late (see {@link Worker#scan}), even inside the pool's own code after the
+     * chunk's work returned, where it ends the thread and leaves the chunk undone.
      */
-    ChunkResult result() {
-        while (true) {
-            try {
-                return get(LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stillRunning) {
-                final Thread thread = runner;
-                if (thread != null && !thread.isAlive() && !isDone()) {
-                    final ChunkResult failed = new ChunkResult(base, end - start);
-                    failed.onRecordProblem(start, 0, Worker.INTERNAL, "reading bytes " + (base + start) + ".."
-                            + (base + end) + " failed: the thread reading them died; the chunk was skipped");
-                    complete(failed);
-                }
-            } catch (ExecutionException failed) {
-                return join(); // rethrows what the chunk threw, as join does
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return join();
-            }
+    static void failRunningChunk(Thread thread, Throwable error) {
+        final ChunkTask task = TAKEN.get();
+        if (task != null && !task.isDone()) {
+            final ChunkResult failed = new ChunkResult(task.base, task.end - task.start);
+            failed.onRecordProblem(task.start, 0, Worker.INTERNAL, "reading bytes " + (task.base + task.start) + ".."
+                    + (task.base + task.end) + " failed: the thread reading them died of " + error
+                    + "; the chunk was skipped");
+            task.complete(failed);
         }
     }
 

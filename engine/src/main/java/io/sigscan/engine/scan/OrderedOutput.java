@@ -49,7 +49,8 @@ final class OrderedOutput implements AutoCloseable {
 
     OrderedOutput(CompiledRuleSet rules, int threads, int chunkBytes, int maxRecordBytes, MatchHandler matches,
                   ScanProblemHandler problems, ScanListener listener) {
-        this.pool = new ForkJoinPool(threads);
+        this.pool = new ForkJoinPool(threads, ForkJoinPool.defaultForkJoinWorkerThreadFactory, ChunkTask::failRunningChunk,
+                false);
         this.workers = ThreadLocal.withInitial(() -> new Worker(rules, maxRecordBytes));
         this.chunkBytes = chunkBytes;
         this.maxChunksInFlight = 2 * threads;

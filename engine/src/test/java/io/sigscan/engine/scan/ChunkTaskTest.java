@@ -2,9 +2,9 @@ package io.sigscan.engine.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -21,12 +21,17 @@ class ChunkTaskTest {
     void aChunkWhoseThreadDiedUnfinishedFailsInsteadOfBeingAwaitedForever() throws InterruptedException {
         ChunkTask task = new ChunkTask(ThreadLocal.withInitial(() -> null), TextFormat.INSTANCE,
                 new UnsafeBuffer(new byte[64]), 10, 40, 1000);
-        Thread died = new Thread(() -> { });
-        died.start();
-        died.join();
-        task.runner = died;
-        ChunkResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), task::result);
-        assertEquals(List.of(new ChunkOutput.FoundProblem(1010, 0, Worker.INTERNAL, "reading bytes 1010..1040 failed:"
-                + " the thread reading them died; the chunk was skipped")), result.outputs);
+        Thread dies = new Thread(() -> {
+            task.compute(); // takes the chunk; its worker is null, so it fails as a thread dying mid-chunk would
+        });
+        dies.setUncaughtExceptionHandler(ChunkTask::failRunningChunk);
+        dies.start();
+        dies.join();
+        ChunkResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), task::join);
+        assertEquals(1, result.outputs.size());
+        ChunkOutput.FoundProblem problem = (ChunkOutput.FoundProblem) result.outputs.get(0);
+        assertEquals(1010, problem.offset());
+        assertTrue(problem.message().startsWith("reading bytes 1010..1040 failed: the thread reading them died of"
+                + " java.lang.NullPointerException"), problem.message());
     }
 }
