@@ -161,6 +161,18 @@ class ScannerTest {
     }
 
     @Test
+    void objectsBackToBackOnALineOrLinesEndedByACarriageReturnAreEachARecord() throws IOException {
+        Path file = write("events.jsonl", "{\"Image\":\"a\"}{\"Image\":\"cmd\"}\n{\"Image\":\"c\"}\r{\"Image\":\"d\"}\r");
+        Recorder out = scan(everyEventAndCmd(), options(), file);
+        assertEquals(List.of(
+                "match " + file + " @0 line 1 [every event] {\"Image\":\"a\"}",
+                "match " + file + " @13 line 1 [every event] {\"Image\":\"cmd\"}",
+                "match " + file + " @13 line 1 [cmd] {\"Image\":\"cmd\"}",
+                "match " + file + " @29 line 2 [every event] {\"Image\":\"c\"}",
+                "match " + file + " @43 line 2 [every event] {\"Image\":\"d\"}"), out.lines);
+    }
+
+    @Test
     void textAfterTheObjectOnAJsonLineMakesTheLineBad() throws IOException {
         Path file = write("events.jsonl", "{\"Image\":\"a\"}\n{\"Image\":\"b\"} trailing\n{\"Image\":\"c\"}\n");
         Recorder out = scan(everyEventAndCmd(), options(), file);

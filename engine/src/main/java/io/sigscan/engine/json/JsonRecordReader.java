@@ -117,7 +117,9 @@ final class JsonRecordReader implements RecordReader {
                 while (q < chunkEnd && isBlank(in.getByte(q))) {
                     q++;
                 }
-                if (q < chunkEnd && in.getByte(q) != '\n') {
+                // Another object on the same line (objects written back to back, or lines ended
+                // by a lone carriage return) is the next record, not text to throw both away for.
+                if (q < chunkEnd && in.getByte(q) != '\n' && in.getByte(q) != '{') {
                     reportBad(TRAILING_TEXT, q);
                     p = resume(q);
                     continue;
