@@ -48,8 +48,8 @@ final class YamlNodeConverter {
                     + " levels (or an alias refers to its own ancestor)");
         }
         if (++nodes > YamlDocumentReader.MAX_NODES) {
-            throw new TooLarge("YAML document expands to more than " + YamlDocumentReader.MAX_NODES
-                    + " nodes through aliases");
+            throw new TooLarge("YAML document has more than " + YamlDocumentReader.MAX_NODES
+                    + " nodes, counting each alias as the nodes it repeats");
         }
         if (node instanceof ScalarNode scalar) {
             return convertScalar(scalar);
