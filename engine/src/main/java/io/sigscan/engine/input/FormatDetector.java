@@ -59,7 +59,7 @@ public final class FormatDetector {
     }
 
     /** Lines looked at to tell JSON lines that do not start the input from text. */
-    static final int SAMPLED_LINES = 1000;
+    private static final int SAMPLED_LINES = 1000;
 
     /**
      * Where the first line starting with {@code '{'} begins, when more than half of the first
