@@ -116,7 +116,9 @@ record PreparedRules(CompiledRuleSet ruleSet, Correlations correlations, List<Pr
         FilterApplier.Result filtered = FilterApplier.apply(loadedRules, filters);
         problems.addAll(filtered.problems());
         List<SigmaRule> rules = new ArrayList<>(filtered.rules());
-        int loadErrors = (int) problems.stream().filter(Problem::isError).count();
+        // Rules left out while loading: a document counts once however many errors it has.
+        int loadErrors = results.stream().mapToInt(LoadResult::rejected).sum()
+                + (int) filtered.problems().stream().filter(Problem::isError).count();
         int before = rules.size();
         rules.removeIf(rule -> !selection.test(rule.info()));
         int unselected = before - rules.size();

@@ -9,11 +9,12 @@ import java.util.List;
 
 /**
  * What a load produced: the detection rules, correlation rules and meta filters that loaded
- * cleanly (warnings allowed), each in file and document order, and every problem found, in the
- * order found.
+ * cleanly (warnings allowed), each in file and document order, every problem found, in the
+ * order found, and how many documents or files were left out for their errors ({@code rejected}:
+ * one for a document however many errors it has).
  */
 public record LoadResult(List<SigmaRule> rules, List<CorrelationRule> correlations, List<SigmaFilter> filters,
-                         List<Problem> problems) {
+                         List<Problem> problems, int rejected) {
 
     public LoadResult {
         rules = List.copyOf(rules);
@@ -22,9 +23,9 @@ public record LoadResult(List<SigmaRule> rules, List<CorrelationRule> correlatio
         problems = List.copyOf(problems);
     }
 
-    /** A result holding only detection rules. */
+    /** A result holding only detection rules; each error is a rejected document. */
     public LoadResult(List<SigmaRule> rules, List<Problem> problems) {
-        this(rules, List.of(), List.of(), problems);
+        this(rules, List.of(), List.of(), problems, (int) problems.stream().filter(Problem::isError).count());
     }
 
     public int errorCount() {

@@ -23,8 +23,11 @@ final class LoadedDocuments {
         filters.addAll(result.filters());
     }
 
-    /** The documents, with {@code problems} and a warning for each id or name another document already has. */
-    LoadResult result(List<Problem> problems) {
+    /**
+     * The documents, {@code rejected} others left out for their errors, with {@code problems} and a
+     * warning for each id or name another document already has.
+     */
+    LoadResult result(List<Problem> problems, int rejected) {
         List<Problem> all = new ArrayList<>(problems);
         List<RuleInfo> infos = new ArrayList<>();
         rules.forEach(rule -> infos.add(rule.info()));
@@ -36,7 +39,7 @@ final class LoadedDocuments {
             duplicate(all, byId, info, info.id(), "id");
             duplicate(all, byName, info, info.name(), "name");
         }
-        return new LoadResult(rules, correlations, filters, all);
+        return new LoadResult(rules, correlations, filters, all, rejected);
     }
 
     /**

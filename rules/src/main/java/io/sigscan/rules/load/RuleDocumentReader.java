@@ -37,12 +37,14 @@ final class RuleDocumentReader {
             if (collection != null) {
                 sink.error(document.location(), ProblemKind.LEGACY_SYNTAX, "document belongs to the Sigma 1.0 rule "
                         + "collection started at " + collection + ", which is not supported");
+                sink.rejected();
                 continue;
             }
             YamlNode.Entry action = document instanceof YamlNode.Mapping mapping ? mapping.entry("action") : null;
             if (action != null) {
                 collection = action.key().location();
                 reportAction(action);
+                sink.rejected();
                 continue;
             }
             readGuarded(document, loaded);
@@ -60,6 +62,7 @@ final class RuleDocumentReader {
      * next document still loads.
      */
     private void readGuarded(YamlNode document, LoadedDocuments loaded) {
+        final int errorsBefore = sink.errorCount();
         try {
             YamlNode.Mapping mapping = document instanceof YamlNode.Mapping m ? m : null;
             YamlNode.Entry correlation = mapping == null ? null : mapping.entry("correlation");
@@ -82,6 +85,9 @@ final class RuleDocumentReader {
         } catch (RuntimeException | StackOverflowError e) {
             sink.error(document.location(), ProblemKind.INTERNAL,
                     "internal error while reading this rule, please report it: " + e);
+        }
+        if (sink.errorCount() != errorsBefore) {
+            sink.rejected();
         }
     }
 

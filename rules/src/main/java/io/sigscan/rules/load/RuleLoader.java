@@ -57,11 +57,13 @@ public final class RuleLoader {
         List<LoadResult> perSource = RuleFileWalker.sources(paths).parallelStream().map(this::load).toList();
         LoadedDocuments documents = new LoadedDocuments();
         List<Problem> problems = new ArrayList<>();
+        int rejected = 0;
         for (LoadResult result : perSource) {
             documents.addAll(result);
             problems.addAll(result.problems());
+            rejected += result.rejected();
         }
-        return documents.result(problems);
+        return documents.result(problems, rejected);
     }
 
     /** Loads one text of one or more YAML documents; {@code sourceName} names it in locations. */
@@ -69,7 +71,7 @@ public final class RuleLoader {
         ProblemSink sink = new ProblemSink();
         LoadedDocuments documents = new LoadedDocuments();
         loadText(sourceName, yamlText, sink, documents);
-        return documents.result(sink.problems());
+        return documents.result(sink.problems(), sink.rejectedCount());
     }
 
     private LoadResult load(RuleFileWalker.Source source) {
@@ -79,13 +81,15 @@ public final class RuleLoader {
         ProblemSink sink = new ProblemSink();
         LoadedDocuments documents = new LoadedDocuments();
         loadFile(source.file(), sink, documents);
-        return documents.result(sink.problems());
+        return documents.result(sink.problems(), sink.rejectedCount());
     }
 
     private void loadFile(Path path, ProblemSink sink, LoadedDocuments documents) {
         String text = RuleFileReader.read(path, sink);
         if (text != null) {
             loadText(path.toString(), text, sink, documents);
+        } else {
+            sink.rejected();
         }
     }
 
@@ -100,6 +104,7 @@ public final class RuleLoader {
         } catch (RuntimeException | StackOverflowError e) {
             sink.error(new Location(sourceName, 0, 0), ProblemKind.INTERNAL,
                     "internal error while loading this file, please report it: " + e);
+            sink.rejected();
         }
     }
 }

@@ -65,7 +65,9 @@ final class YamlDocumentReader {
                 YamlNodeConverter converter = new YamlNodeConverter(file, segment.firstLine(), sink);
                 int errorsBefore = sink.errorCount();
                 YamlNode document = converter.convertDocument(node);
-                if (document != null && sink.errorCount() == errorsBefore && !isEmpty(document)) {
+                if (document == null || sink.errorCount() != errorsBefore) {
+                    sink.rejected();
+                } else if (!isEmpty(document)) {
                     documents.add(document);
                 }
             }
@@ -75,9 +77,11 @@ final class YamlDocumentReader {
                     ? new Location(file, segment.firstLine() + 1, 1)
                     : new Location(file, segment.firstLine() + mark.getLine() + 1, mark.getColumn() + 1);
             sink.error(location, ProblemKind.YAML, "YAML syntax error: " + describe(e));
+            sink.rejected();
         } catch (YAMLException e) {
             sink.error(new Location(file, segment.firstLine() + 1, 1), ProblemKind.YAML,
                     "YAML document rejected: " + e.getMessage());
+            sink.rejected();
         }
     }
 
