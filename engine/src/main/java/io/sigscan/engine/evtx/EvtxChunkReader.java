@@ -177,7 +177,7 @@ public final class EvtxChunkReader {
         return end;
     }
 
-    private static boolean isZero(DirectBuffer buffer, int offset, int length) {
+    static boolean isZero(DirectBuffer buffer, int offset, int length) {
         int i = 0;
         for (; i + 8 <= length; i += 8) {
             if (buffer.getLong(offset + i) != 0) {

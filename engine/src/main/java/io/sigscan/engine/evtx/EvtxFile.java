@@ -107,20 +107,11 @@ public final class EvtxFile {
             if (offset + CHUNK_SIZE > buffer.capacity()) {
                 return;
             }
-            if (buffer.getLong((int) offset, LE) == 0 && isZero(buffer, (int) offset, CHUNK_SIZE)) {
+            if (EvtxChunkReader.isZero(buffer, (int) offset, CHUNK_SIZE)) {
                 report(problems, source, offset, "empty-chunk", "chunk " + i + " is all zeros, though the header counts "
                         + declared + " chunks as written: its records are lost");
             }
         }
-    }
-
-    private static boolean isZero(DirectBuffer buffer, int offset, int length) {
-        for (int i = 0; i < length; i += 8) {
-            if (buffer.getLong(offset + i) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether the header's dirty flag is set (the log was not closed cleanly; the header may lag the chunks). */

@@ -58,9 +58,8 @@ final class ChunkTask extends RecursiveTask<ChunkResult> implements Step {
         final ChunkTask task = TAKEN.get();
         if (task != null && !task.isDone()) {
             final ChunkResult failed = new ChunkResult(task.base, task.end - task.start);
-            failed.onRecordProblem(task.start, 0, Worker.INTERNAL, "reading bytes " + (task.base + task.start) + ".."
-                    + (task.base + task.end) + " failed: the thread reading them died of " + error
-                    + "; the chunk was skipped");
+            failed.onRecordProblem(task.start, 0, Worker.INTERNAL, Worker.readingFailed(task.base, task.start, task.end)
+                    + ": the thread reading them died of " + error + "; the chunk was skipped");
             task.complete(failed);
         }
     }

@@ -80,8 +80,8 @@ final class Worker implements RuleHitHandler, RecordConsumer {
     }
 
     private static void failed(ChunkResult chunk, DirectBuffer buffer, int start, int end, long base, Throwable e) {
-        chunk.onRecordProblem(start, 0, INTERNAL, "reading bytes " + (base + start) + ".." + (base + end)
-                + " failed; the rest of this chunk was skipped: " + e);
+        chunk.onRecordProblem(start, 0, INTERNAL, readingFailed(base, start, end)
+                + "; the rest of this chunk was skipped: " + e);
         chunk.lineBreaks = lineBreaksOrZero(buffer, start, end);
     }
 
@@ -124,6 +124,11 @@ final class Worker implements RuleHitHandler, RecordConsumer {
             hits = Arrays.copyOf(hits, hitCount * 2);
         }
         hits[hitCount++] = rule;
+    }
+
+    /** The start of every message saying a chunk could not be read. */
+    static String readingFailed(long base, int start, int end) {
+        return "reading bytes " + (base + start) + ".." + (base + end) + " failed";
     }
 
     private static long lineBreaksOrZero(DirectBuffer buffer, int start, int end) {
