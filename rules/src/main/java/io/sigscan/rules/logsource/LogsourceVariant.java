@@ -14,7 +14,8 @@ import io.sigscan.rules.ir.ValueTest;
  * renames that adapt a rule to them.
  *
  * @param name       a short label for messages ("security 4688")
- * @param conditions routing field → accepted values; see {@link #condition()}
+ * @param conditions routing field → accepted values, none accepting only events without the
+ *                   field; see {@link #condition()}
  * @param renames    rule field name → event field name
  * @param guard      the product guard of the rule's product (see {@link ProductMarker}), or
  *                   {@link Expr#TRUE}; attached by {@link LogsourceMapping#variantsFor}
@@ -45,7 +46,8 @@ public record LogsourceVariant(String name, Map<String, List<String>> conditions
     /**
      * The routing condition as IR: for each condition field, the field is absent (exports often
      * drop {@code Channel}) or one of its values equals an accepted one, as text and ignoring
-     * case. A present field with only other values (or null) excludes the event. The guard comes
+     * case. A present field with only other values (or null) excludes the event; a field with no
+     * accepted values excludes every event that has it. The guard comes
      * last, so that the usual case, an event another variant's {@code Channel} or {@code EventID}
      * already excludes, never evaluates it.
      */

@@ -174,9 +174,6 @@ final class MappingParser {
         } else {
             values.add(text(node));
         }
-        if (values.isEmpty()) {
-            throw bad(node, "a condition needs at least one accepted value");
-        }
         return values;
     }
 

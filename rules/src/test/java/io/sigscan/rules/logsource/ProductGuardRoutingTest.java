@@ -58,9 +58,7 @@ class ProductGuardRoutingTest {
         LoadResult loaded = RuleLoader.defaults().load("guard.yml", RULES);
         assertEquals(List.of(), loaded.problems());
         CompileResult result = RuleSetCompiler.compile(loaded.rules(), LogsourceMapping.builtIn());
-        assertEquals(List.of("guard.yml:25:1: warning: rule 'webserver keyword' has log source category=webserver,"
-                        + " which has no log-source mapping; it runs on every event [logsource]"),
-                result.problems().stream().map(Problem::toString).toList());
+        assertEquals(List.of(), result.problems().stream().map(Problem::toString).toList());
         return result.ruleSet();
     }
 
@@ -71,8 +69,8 @@ class ProductGuardRoutingTest {
     }
 
     @Test
-    void aWindowsEventRunsOnlyWindowsRulesAndRulesWithoutAProduct() {
-        assertEquals(List.of("windows cmd", "webserver keyword"), hits(event -> event
+    void aWindowsEventRunsOnlyWindowsRules() {
+        assertEquals(List.of("windows cmd"), hits(event -> event
                 .put("Channel", "Microsoft-Windows-Sysmon/Operational").putNumber("EventID", "1")
                 .put("Image", "C:\\tools\\cmd.exe").put("CommandLine", "curl http://x/bash")));
         assertEquals(List.of(), hits(event -> event.put("Channel", "Security").put("eventName", "ConsoleLogin")
