@@ -17,8 +17,9 @@ import io.sigscan.rules.compile.CompiledRuleSet;
  * text lines. Matches in EVTX carry the EventRecordID and line 0; text formats carry 1-based lines. Bad input never stops a scan: it is reported to the {@link ScanProblemHandler} with file,
  * byte offset and line, and the scan goes on. Handlers are called on the calling thread only.
  *
- * <p>A scanner holds no state between scans and may be used by several threads at once; each scan
- * starts its own pool of {@link ScanOptions#threads()} workers and stops it before returning.
+ * <p>A scanner may be used by several threads at once; each scan starts its own pool of
+ * {@link ScanOptions#threads()} workers and stops it before returning. Between scans it keeps only
+ * the buffers matched events are rendered into (see {@link Match}), reused by the next scan.
  */
 public final class Scanner {
     private final ScanDriver driver;

@@ -5,6 +5,7 @@ import static io.sigscan.engine.Fixtures.rule;
 import static io.sigscan.engine.Fixtures.ruleSet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -49,6 +51,41 @@ class ScannerTest {
 
     private static ScanOptions options() {
         return ScanOptions.defaults().withThreads(2);
+    }
+
+    /**
+     * Matched events are lent to the handler from buffers the scan reuses: a match kept without
+     * its text refuses to give another event's bytes once its chunk is done; read during the
+     * call, or detached, it keeps its own.
+     */
+    @Test
+    void aMatchKeptPastItsChunkRefusesToReadReusedBytes() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 4_000; i++) {
+            lines.append("{\"Image\":\"cmd").append(i).append("\"}\n");
+        }
+        Path file = write("events.jsonl", lines.toString());
+        List<Match> kept = new ArrayList<>();
+        List<Match> detached = new ArrayList<>();
+        List<String> read = new ArrayList<>();
+        new Scanner(everyEventAndCmd(), ScanOptions.defaults().withThreads(2).withChunkBytes(4 << 10)).scan(List.of(file),
+                match -> {
+                    kept.add(match);
+                    detached.add(match.detached());
+                    read.add(match.eventJson());
+                }, problem -> { });
+        assertEquals(8_000, kept.size());
+        Match first = kept.get(0);
+        assertEquals("{\"Image\":\"cmd0\"}", first.eventJson(), "read while handled, the text was kept");
+        for (int i = 0; i < kept.size(); i++) {
+            assertEquals("{\"Image\":\"cmd" + i / 2 + "\"}", detached.get(i).eventJson());
+            assertEquals(read.get(i), detached.get(i).eventJson());
+        }
+        List<Match> unread = new ArrayList<>();
+        new Scanner(everyEventAndCmd(), ScanOptions.defaults().withThreads(2).withChunkBytes(4 << 10)).scan(List.of(file),
+                unread::add, problem -> { });
+        IllegalStateException gone = assertThrows(IllegalStateException.class, () -> unread.get(0).eventJson());
+        assertTrue(gone.getMessage().contains("detached()"), gone.getMessage());
     }
 
     @Test

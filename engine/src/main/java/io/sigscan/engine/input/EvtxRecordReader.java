@@ -11,6 +11,7 @@ import io.sigscan.engine.evtx.EvtxRecordHandler;
 import io.sigscan.engine.record.RecordConsumer;
 import io.sigscan.engine.record.RecordProblemSink;
 import io.sigscan.engine.record.RecordReader;
+import io.sigscan.engine.record.RenderedEvents;
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
 
@@ -70,8 +71,8 @@ final class EvtxRecordReader implements RecordReader, EvtxRecordHandler, ScanPro
     }
 
     @Override
-    public String renderJson() {
-        return current.toJson();
+    public void renderJson(RenderedEvents out) {
+        out.appendUtf8(current.toJson());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import org.agrona.DirectBuffer;
 
+import io.sigscan.engine.record.RenderedEvents;
 import io.sigscan.rules.event.ByteWords;
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
@@ -134,7 +135,7 @@ public final class JsonEventView implements JsonTextValues {
     private int limit;
     private int errorOffset;
     private String errorReason;
-    /** Whether the record holds whitespace between tokens, which {@link #toCompactJson} leaves out. */
+    /** Whether the record holds whitespace between tokens, which {@link #appendCompactJson} leaves out. */
     private boolean spaced;
     /** Whether a string of the record holds a raw tab (accepted, though JSON escapes it). */
     private boolean rawTab;
@@ -247,38 +248,40 @@ public final class JsonEventView implements JsonTextValues {
         return !spaced;
     }
 
-    /** The current record as one line of compact JSON: its bytes without insignificant whitespace. */
-    public String toCompactJson() {
-        final String compact = compactText();
-        // A raw tab is accepted in a string but is not JSON: written out escaped, so that the
-        // match output stays JSON. Compacting left no tab outside strings.
-        return rawTab ? compact.replace("\t", "\\t") : compact;
-    }
-
-    private String compactText() {
-        if (!spaced) {
-            // Already compact, as JSON lines usually are: the bytes as they are.
-            return buffer.getStringWithoutLengthUtf8(recordStart, recordEnd - recordStart);
-        }
+    /**
+     * Appends the current record as one line of compact JSON: its bytes without insignificant
+     * whitespace. A raw tab is accepted in a string but is not JSON: it is written escaped, so
+     * that the match output stays JSON. Invalid UTF-8 is written as U+FFFD, as a decoder would,
+     * so that the output stays UTF-8.
+     */
+    public void appendCompactJson(RenderedEvents out) {
+        final int start = out.length();
         final DirectBuffer in = buffer;
-        byte[] out = new byte[recordEnd - recordStart];
-        int n = 0;
-        boolean inString = false;
-        for (int p = recordStart; p < recordEnd; p++) {
-            byte c = in.getByte(p);
-            if (inString) {
-                out[n++] = c;
-                if (c == '\\') {
-                    out[n++] = in.getByte(++p);
-                } else if (c == '"') {
-                    inString = false;
+        if (!spaced && !rawTab) {
+            // Already compact, as JSON lines usually are: the bytes as they are.
+            out.append(in, recordStart, recordEnd - recordStart);
+        } else {
+            boolean inString = false;
+            for (int p = recordStart; p < recordEnd; p++) {
+                final byte c = in.getByte(p);
+                if (!inString) {
+                    if (!isWhitespace(c)) {
+                        out.append(c);
+                        inString = c == '"';
+                    }
+                } else if (c == '\\') {
+                    out.append(c);
+                    out.append(in.getByte(++p));
+                } else if (c == '\t') {
+                    out.append((byte) '\\');
+                    out.append((byte) 't');
+                } else {
+                    out.append(c);
+                    inString = c != '"';
                 }
-            } else if (!isWhitespace(c)) {
-                out[n++] = c;
-                inString = c == '"';
             }
         }
-        return new String(out, 0, n, StandardCharsets.UTF_8);
+        out.replaceInvalidUtf8(start);
     }
 
     @Override

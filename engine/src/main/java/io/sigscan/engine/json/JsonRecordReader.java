@@ -6,6 +6,7 @@ import io.sigscan.engine.record.ByteScan;
 import io.sigscan.engine.record.RecordConsumer;
 import io.sigscan.engine.record.RecordProblemSink;
 import io.sigscan.engine.record.RecordReader;
+import io.sigscan.engine.record.RenderedEvents;
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.UncheckedReads;
 
@@ -183,8 +184,8 @@ final class JsonRecordReader implements RecordReader {
     }
 
     @Override
-    public String renderJson() {
-        return view.toCompactJson();
+    public void renderJson(RenderedEvents out) {
+        view.appendCompactJson(out);
     }
 
     @Override

@@ -9,8 +9,8 @@ import io.sigscan.rules.event.EventView;
  * worker and format; not thread-safe. Bad records are reported to the sink and skipped, never
  * thrown: only records that parsed reach the consumer.
  *
- * <p>Hot path: {@link #read} must not allocate per record in steady state; {@link #renderJson()}
- * is called only for matched events and may.
+ * <p>Hot path: {@link #read} must not allocate per record in steady state; {@link #renderJson}
+ * is called only for matched events.
  */
 public interface RecordReader {
 
@@ -33,8 +33,8 @@ public interface RecordReader {
     /** The format's own record number (EVTX EventRecordID), 0 when it has none. */
     long recordId();
 
-    /** The current record as one line of JSON. Allocates; call only for matches. */
-    String renderJson();
+    /** Appends the current record as one line of JSON (UTF-8); call only for matches. */
+    void renderJson(RenderedEvents out);
 
     /** Line breaks in the whole chunk; call after {@link #read} returned. */
     long chunkLineBreaks();

@@ -8,7 +8,8 @@ import io.sigscan.rules.compile.CompiledRule;
  */
 sealed interface ChunkOutput {
 
-    record FoundMatch(CompiledRule rule, long offset, long lineIndex, long recordId, String eventJson)
+    /** A rule hit; the event is {@code [eventStart, eventStart + eventLength)} of the chunk's {@link ChunkResult#rendered}. */
+    record FoundMatch(CompiledRule rule, long offset, long lineIndex, long recordId, int eventStart, int eventLength)
             implements ChunkOutput {
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.sigscan.engine.record.RecordProblemSink;
+import io.sigscan.engine.record.RenderedEvents;
 import io.sigscan.rules.compile.CompiledRule;
 
 /** The matches and problems of one chunk in record order, with its counts. */
@@ -13,6 +14,8 @@ final class ChunkResult implements RecordProblemSink {
     /** Length of the chunk. */
     final int bytes;
     final List<ChunkOutput> outputs = new ArrayList<>();
+    /** The matched events, rendered; null while the chunk has no match. */
+    RenderedEvents rendered;
     long events;
     long lineBreaks;
 
@@ -21,8 +24,8 @@ final class ChunkResult implements RecordProblemSink {
         this.bytes = bytes;
     }
 
-    void match(CompiledRule rule, int offset, long lineIndex, long recordId, String eventJson) {
-        outputs.add(new ChunkOutput.FoundMatch(rule, base + offset, lineIndex, recordId, eventJson));
+    void match(CompiledRule rule, int offset, long lineIndex, long recordId, int eventStart, int eventLength) {
+        outputs.add(new ChunkOutput.FoundMatch(rule, base + offset, lineIndex, recordId, eventStart, eventLength));
     }
 
     @Override

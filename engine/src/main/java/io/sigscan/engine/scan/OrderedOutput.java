@@ -27,6 +27,7 @@ import io.sigscan.rules.compile.CompiledRuleSet;
 final class OrderedOutput implements AutoCloseable {
     private final ForkJoinPool pool;
     private final ThreadLocal<Worker> workers;
+    private final RenderedEventsPool renderedEvents;
     private final int chunkBytes;
     private final int maxChunksInFlight;
     private final MatchHandler matches;
@@ -47,17 +48,24 @@ final class OrderedOutput implements AutoCloseable {
     private long errors;
     private final long[] matchesPerRule;
 
-    OrderedOutput(CompiledRuleSet rules, int threads, int chunkBytes, int maxRecordBytes, MatchHandler matches,
-                  ScanProblemHandler problems, ScanListener listener) {
+    OrderedOutput(CompiledRuleSet rules, int threads, int chunkBytes, int maxRecordBytes,
+                  RenderedEventsPool renderedEvents, MatchHandler matches, ScanProblemHandler problems,
+                  ScanListener listener) {
         this.pool = new ForkJoinPool(threads, ForkJoinPool.defaultForkJoinWorkerThreadFactory, ChunkTask::failRunningChunk,
                 false);
-        this.workers = ThreadLocal.withInitial(() -> new Worker(rules, maxRecordBytes));
+        this.maxChunksInFlight = maxChunksInFlight(threads);
+        this.renderedEvents = renderedEvents;
+        this.workers = ThreadLocal.withInitial(() -> new Worker(rules, maxRecordBytes, renderedEvents));
         this.chunkBytes = chunkBytes;
-        this.maxChunksInFlight = 2 * threads;
         this.matches = matches;
         this.problems = problems;
         this.listener = listener;
         this.matchesPerRule = new long[rules.rules().size()];
+    }
+
+    /** Chunks scanned or waiting to be emitted at most, with {@code threads} workers. */
+    static int maxChunksInFlight(int threads) {
+        return 2 * threads;
     }
 
     /** Counts an input that could be opened. */
@@ -182,12 +190,16 @@ final class OrderedOutput implements AutoCloseable {
                 int ruleIndex = found.rule().index();
                 matchesPerRule[ruleIndex]++;
                 matchCount++;
-                matches.onMatch(new Match(found.rule().info(), ruleIndex, input, found.offset(),
-                        line(found.lineIndex()), found.recordId(), found.eventJson()));
+                matches.onMatch(Match.lent(found.rule().info(), ruleIndex, input, found.offset(),
+                        line(found.lineIndex()), found.recordId(), result.rendered, found.eventStart(),
+                        found.eventLength()));
             } else if (output instanceof ChunkOutput.FoundProblem found) {
                 emitProblem(new ScanProblem(input, found.offset(), line(found.lineIndex()), found.kind(),
                         found.message()));
             }
+        }
+        if (result.rendered != null) {
+            renderedEvents.giveBack(result.rendered);
         }
         events += result.events;
         lineBase += result.lineBreaks;

@@ -43,6 +43,8 @@ public final class ScanDriver {
     private final CompiledRuleSet rules;
     private final ScanOptions options;
     private final int windowBytes;
+    /** Shared by every scan of this driver, so that a scan starts with the buffers the last one grew. */
+    private final RenderedEventsPool renderedEvents;
 
     public ScanDriver(CompiledRuleSet rules, ScanOptions options, int windowBytes) {
         if (windowBytes <= options.maxRecordBytes()) {
@@ -52,6 +54,7 @@ public final class ScanDriver {
         this.rules = rules;
         this.options = options;
         this.windowBytes = windowBytes;
+        this.renderedEvents = new RenderedEventsPool(OrderedOutput.maxChunksInFlight(options.threads()) + options.threads());
     }
 
     public ScanSummary scanFiles(List<Path> inputs, MatchHandler matches, ScanProblemHandler problems,
@@ -108,8 +111,8 @@ public final class ScanDriver {
     }
 
     private OrderedOutput newOutput(MatchHandler matches, ScanProblemHandler problems, ScanListener listener) {
-        return new OrderedOutput(rules, options.threads(), options.chunkBytes(), options.maxRecordBytes(), matches,
-                problems, listener);
+        return new OrderedOutput(rules, options.threads(), options.chunkBytes(), options.maxRecordBytes(),
+                renderedEvents, matches, problems, listener);
     }
 
     /**

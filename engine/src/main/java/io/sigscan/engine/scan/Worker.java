@@ -20,7 +20,8 @@ import io.sigscan.rules.event.FieldTable;
  * The state one scan thread owns: a reader per format (each with its reused event view), a rule
  * evaluator and a hit buffer. Never shared, so the record loop needs no synchronisation.
  *
- * <p>Hot path: {@link #onRecord} runs per record and allocates only when the record matches.
+ * <p>Hot path: {@link #onRecord} runs per record and allocates only a small record per match: the
+ * matched event is rendered into a buffer from the pool.
  */
 final class Worker implements RuleHitHandler, RecordConsumer {
     static final String INTERNAL = "internal";
@@ -28,16 +29,18 @@ final class Worker implements RuleHitHandler, RecordConsumer {
     private final FieldTable fields;
     private final RuleEvaluator evaluator;
     private final int maxRecordBytes;
+    private final RenderedEventsPool renderedEvents;
     private final Map<RecordFormat, RecordReader> readers = new IdentityHashMap<>();
     private CompiledRule[] hits = new CompiledRule[8];
     private int hitCount;
     /** The chunk being scanned, while {@link #scan} runs. */
     private ChunkResult result;
 
-    Worker(CompiledRuleSet rules, int maxRecordBytes) {
+    Worker(CompiledRuleSet rules, int maxRecordBytes, RenderedEventsPool renderedEvents) {
         this.fields = rules.fields();
         this.evaluator = rules.newEvaluator();
         this.maxRecordBytes = maxRecordBytes;
+        this.renderedEvents = renderedEvents;
     }
 
     /**
@@ -109,12 +112,17 @@ final class Worker implements RuleHitHandler, RecordConsumer {
     }
 
     private void collectHits(RecordReader reader, ChunkResult result) {
-        final String eventJson = reader.renderJson();
+        if (result.rendered == null) {
+            result.rendered = renderedEvents.take();
+        }
+        final int eventStart = result.rendered.length();
+        reader.renderJson(result.rendered);
+        final int eventLength = result.rendered.length() - eventStart;
         final int offset = reader.recordOffset();
         final long lineIndex = reader.recordLineIndex();
         final long recordId = reader.recordId();
         for (int i = 0; i < hitCount; i++) {
-            result.match(hits[i], offset, lineIndex, recordId, eventJson);
+            result.match(hits[i], offset, lineIndex, recordId, eventStart, eventLength);
         }
     }
 

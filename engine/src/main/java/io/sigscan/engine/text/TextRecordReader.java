@@ -8,6 +8,7 @@ import io.sigscan.engine.record.ByteScan;
 import io.sigscan.engine.record.RecordConsumer;
 import io.sigscan.engine.record.RecordProblemSink;
 import io.sigscan.engine.record.RecordReader;
+import io.sigscan.engine.record.RenderedEvents;
 import io.sigscan.rules.event.EventView;
 
 /**
@@ -16,6 +17,7 @@ import io.sigscan.rules.event.EventView;
  * {@code too-long} and skipped.
  */
 final class TextRecordReader implements RecordReader {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final LineEventView view = new LineEventView();
     private final int maxRecordBytes;
@@ -117,28 +119,36 @@ final class TextRecordReader implements RecordReader {
 
     /** {@code {"line":"..."}} with the line as a JSON string (invalid UTF-8 shown as U+FFFD). */
     @Override
-    public String renderJson() {
-        byte[] bytes = new byte[lineLength];
-        buffer.getBytes(lineStart, bytes);
-        String line = new String(bytes, StandardCharsets.UTF_8);
-        StringBuilder json = new StringBuilder(line.length() + 16).append("{\"line\":\"");
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
+    public void renderJson(RenderedEvents out) {
+        final int start = out.length();
+        out.appendUtf8("{\"line\":\"");
+        for (int p = lineStart, end = lineStart + lineLength; p < end; p++) {
+            final byte c = buffer.getByte(p);
             switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\t' -> json.append("\\t");
-                case '\r' -> json.append("\\r");
+                case '"', '\\' -> {
+                    out.append((byte) '\\');
+                    out.append(c);
+                }
+                case '\t' -> escaped(out, 't');
+                case '\r' -> escaped(out, 'r');
                 default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
+                    if (c >= 0 && c < 0x20) {
+                        out.appendUtf8("\\u00");
+                        out.append(HEX[c >>> 4]);
+                        out.append(HEX[c & 0xF]);
                     } else {
-                        json.append(c);
+                        out.append(c);
                     }
                 }
             }
         }
-        return json.append("\"}").toString();
+        out.appendUtf8("\"}");
+        out.replaceInvalidUtf8(start);
+    }
+
+    private static void escaped(RenderedEvents out, char letter) {
+        out.append((byte) '\\');
+        out.append((byte) letter);
     }
 
     @Override

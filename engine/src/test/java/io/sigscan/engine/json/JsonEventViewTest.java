@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
+import io.sigscan.engine.record.RenderedEvents;
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
 
@@ -239,15 +241,37 @@ class JsonEventViewTest {
     /** Accepted in a string, a raw tab is not JSON: the rendered event escapes it, compact or not. */
     @Test
     void aRawTabInAStringIsRenderedEscaped() {
-        assertEquals("{\"a\":\"x\\ty\"}", parse("{\"a\":\"x\ty\"}").toCompactJson());
-        assertEquals("{\"a\":\"x\\ty\",\"b\":1}", parse("{ \"a\":\t\"x\ty\",\t\"b\": 1}").toCompactJson());
-        assertEquals("{\"a\":\"x\\ty\"}", parse("{\"a\":\"x\\ty\"}").toCompactJson(), "an escaped tab stays as it is");
+        assertEquals("{\"a\":\"x\\ty\"}", compact(parse("{\"a\":\"x\ty\"}")));
+        assertEquals("{\"a\":\"x\\ty\",\"b\":1}", compact(parse("{ \"a\":\t\"x\ty\",\t\"b\": 1}")));
+        assertEquals("{\"a\":\"x\\ty\"}", compact(parse("{\"a\":\"x\\ty\"}")), "an escaped tab stays as it is");
+    }
+
+    /** Invalid UTF-8 is read (its bytes compare as they are) but written as U+FFFD, so the output stays UTF-8. */
+    @Test
+    void invalidUtf8IsRenderedAsReplacementCharacters() {
+        byte[] bytes = {'{', '"', 'a', '"', ':', '"', 'x', (byte) 0xC3, '"', ',',
+            '"', 'b', '"', ':', ' ', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+        UnsafeBuffer record = new UnsafeBuffer(bytes);
+        JsonEventView view = new JsonEventView(builder.build());
+        assertEquals(record.capacity(), view.wrap(record, 0, record.capacity()));
+        // As the JDK's decoder reads it: one U+FFFD for the truncated pair, one for the surrogate.
+        assertEquals(new String(bytes, StandardCharsets.UTF_8).replace(" ", ""), compact(view));
+        assertEquals("{\"a\":\"x\uFFFD\",\"b\":\"\uFFFD\"}", compact(view));
+    }
+
+    private static String compact(JsonEventView view) {
+        RenderedEvents out = new RenderedEvents();
+        out.appendUtf8("before ");
+        view.appendCompactJson(out);
+        String text = out.text(0, out.length());
+        assertTrue(text.startsWith("before "), text);
+        return text.substring("before ".length());
     }
 
     @Test
     void compactJsonDropsOnlyInsignificantWhitespace() {
         JsonEventView view = parse("{\n  \"a b\" : [ 1, \"x \\\" y\" ],\r\n\t\"c\": {}\n}");
-        assertEquals("{\"a b\":[1,\"x \\\" y\"],\"c\":{}}", view.toCompactJson());
+        assertEquals("{\"a b\":[1,\"x \\\" y\"],\"c\":{}}", compact(view));
     }
 
     @Test
@@ -255,13 +279,13 @@ class JsonEventViewTest {
         JsonEventView view = new JsonEventView(builder.build());
         UnsafeBuffer spaced = utf8("{ \"a\" : 1 }");
         view.wrap(spaced, 0, spaced.capacity());
-        assertEquals("{\"a\":1}", view.toCompactJson());
+        assertEquals("{\"a\":1}", compact(view));
         String compact = "{\"b\":\"ä \\\" – 😀\",\"c\":[1,{}]}";
         UnsafeBuffer record = utf8("x" + compact + "\n");
         assertEquals(record.capacity() - 1, view.wrap(record, 1, record.capacity()));
-        assertEquals(compact, view.toCompactJson());
+        assertEquals(compact, compact(view));
         view.wrap(spaced, 0, spaced.capacity());
-        assertEquals("{\"a\":1}", view.toCompactJson(), "a spaced record after a compact one is compacted again");
+        assertEquals("{\"a\":1}", compact(view), "a spaced record after a compact one is compacted again");
     }
 
     @Test
