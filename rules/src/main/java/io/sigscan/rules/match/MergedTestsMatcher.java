@@ -1,8 +1,10 @@
 package io.sigscan.rules.match;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.agrona.DirectBuffer;
@@ -47,17 +49,16 @@ abstract class MergedTestsMatcher extends ValueMatcher {
 
     /** The distinct needles of {@code tests}, in first-seen order; every test must have one. */
     static List<String> distinctNeedles(List<ValueTest> tests, Function<ValueTest, String> needleOf) {
-        List<String> needles = new ArrayList<>();
+        // A set, not a list search: IOC rules merge thousands of hashes into one matcher.
+        Set<String> needles = new LinkedHashSet<>();
         for (ValueTest test : tests) {
             String needle = needleOf.apply(test);
             if (needle == null) {
                 throw new IllegalArgumentException("not a test this matcher can merge: " + test);
             }
-            if (!needles.contains(needle)) {
-                needles.add(needle);
-            }
+            needles.add(needle);
         }
-        return needles;
+        return new ArrayList<>(needles);
     }
 
     /** Whether one of the merged tests, run on its own, matches the value. */
