@@ -41,6 +41,10 @@ class FieldSemanticsTest {
             title: dotted name
             logsource: {category: semantics}
             detection: {sel: {process.name: bad.exe}, condition: sel}
+            ---
+            title: unicode case
+            logsource: {category: semantics}
+            detection: {sel: {Product|re|i: 'kelvin scale'}, condition: sel}
             """);
 
     private static List<String> hits(String text) {
@@ -54,6 +58,19 @@ class FieldSemanticsTest {
         assertEquals(List.of("keyword"), hits("{\"a\":{\"b\":[\"x\",\"run sekurlsa::logonpasswords now\"]}}"));
         assertEquals(List.of(), hits("{\"mimikatz\":\"key names are not searched\",\"n\":1}"));
         assertEquals(List.of(), hits("{\"CommandLine\":\"mimi katz, sekurlsa:logonpasswords\"}"));
+    }
+
+    /**
+     * A case-insensitive regex equates the Kelvin sign with 'k'; the pre-filter's ASCII folding
+     * cannot, so a value holding a non-ASCII byte is never passed over by it, whether written raw
+     * or escaped, and wherever in the record other values hold only ASCII.
+     */
+    @Test
+    void aCharacterThatFoldsToAsciiIsNotHiddenByThePrefilter() {
+        assertEquals(List.of("unicode case"), hits("{\"A\":\"plain\",\"Product\":\"\u212Aelvin scale\",\"B\":\"x\"}"));
+        assertEquals(List.of("unicode case"), hits("{\"Product\":\"\\u212Aelvin scale\"}"));
+        assertEquals(List.of("unicode case"), hits("{\"Product\":\"KELVIN SCALE\"}"));
+        assertEquals(List.of(), hits("{\"Product\":\"\u00E9lvin scale\"}"));
     }
 
     @Test

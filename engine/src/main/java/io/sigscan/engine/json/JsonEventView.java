@@ -84,6 +84,7 @@ public final class JsonEventView implements JsonTextValues {
 
     // Eight-byte masks for scanning strings a word at a time.
     private static final long QUOTE_TO_SPACE = ByteWords.repeated('"' ^ ' ');
+    private static final long HIGH_BITS = ByteWords.repeated(0x80);
     private static final long BACKSLASHES = ByteWords.repeated('\\');
     private static final long SPACES = ByteWords.repeated(' ');
 
@@ -144,6 +145,8 @@ public final class JsonEventView implements JsonTextValues {
     private boolean stringEscaped;
     /** Whether the string holds a character JSON lets a writer spell two ways: <code>&#92;u</code> or {@code \/} escapes, a raw tab. */
     private boolean stringSpelledFreely;
+    /** Whether the string holds ASCII only; false may also mean unknown (see {@link #scanString}). */
+    private boolean stringAscii;
     private int lastKind;
     private int lastOffset;
     private int lastLength;
@@ -312,6 +315,11 @@ public final class JsonEventView implements JsonTextValues {
     @Override
     public int jsonTextLength(int slot, int index) {
         return values.jsonTextLength(slot, index);
+    }
+
+    @Override
+    public boolean jsonTextIsAscii(int slot, int index) {
+        return values.jsonTextIsAscii(slot, index);
     }
 
     @Override
@@ -518,7 +526,8 @@ public final class JsonEventView implements JsonTextValues {
                     return -1;
                 }
                 final int kind = ValueKind.STRING | (stringEscaped ? ProjectedValues.ESCAPED : 0)
-                        | (stringSpelledFreely ? ProjectedValues.SPELLED_FREELY : 0);
+                        | (stringSpelledFreely ? ProjectedValues.SPELLED_FREELY : 0)
+                        | (stringAscii ? ProjectedValues.ASCII : 0);
                 values.addKeyword(kind, start, end - start);
                 return scalar(slotA, slotB, kind, start, end - start, end + 1);
             }
@@ -623,7 +632,9 @@ public final class JsonEventView implements JsonTextValues {
 
     /**
      * Scans a string body from {@code p} (just past the quote); returns the closing quote's index.
-     * Eight bytes at a time while they hold no quote, backslash or control character.
+     * Eight bytes at a time while they hold no quote, backslash or control character. On the way
+     * it ORs together every word and byte it reads, so it knows for free whether the string is
+     * ASCII (a word read past the closing quote may say no for a string that is: never the reverse).
      */
     private int scanString(int p) {
         final DirectBuffer in = buffer;
@@ -633,9 +644,11 @@ public final class JsonEventView implements JsonTextValues {
         final int wordEnd = end - 8;
         boolean escaped = false;
         boolean spelledFreely = false;
+        long bytesSeen = 0;
         while (p < end) {
             if (p <= wordEnd) {
                 final long word = UncheckedReads.getLongLittleEndian(in, array, address, p);
+                bytesSeen |= word;
                 // Flipping bit 1 turns '"' into 0x20 and keeps control characters below it (no
                 // other byte lands below 0x21): one test finds both.
                 final long special = ByteWords.bytesBelow(word ^ QUOTE_TO_SPACE, 0x21)
@@ -648,9 +661,11 @@ public final class JsonEventView implements JsonTextValues {
                 p += Long.numberOfTrailingZeros(special) >>> 3;
             }
             final byte c = UncheckedReads.getByte(in, array, address, p);
+            bytesSeen |= c;
             if (c == '"') {
                 stringEscaped = escaped;
                 stringSpelledFreely = spelledFreely;
+                stringAscii = (bytesSeen & HIGH_BITS) == 0;
                 return p;
             }
             if (c == '\\') {

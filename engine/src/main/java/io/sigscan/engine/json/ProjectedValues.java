@@ -30,6 +30,8 @@ final class ProjectedValues {
      * {@code \/} escapes, a raw tab): its text is not one-way escaped ({@link io.sigscan.rules.event.JsonTextValues}).
      */
     static final int SPELLED_FREELY = 0x400;
+    /** A string known to hold ASCII only. */
+    static final int ASCII = 0x800;
 
     // Values in document order, with their slots.
     private final ValueList raw = new ValueList(64);
@@ -145,6 +147,11 @@ final class ProjectedValues {
         final int i = at(slot, index);
         final int kind = list.kind[i];
         return (kind & KIND_MASK) == ValueKind.STRING && (kind & (SPELLED_FREELY | DECODED)) == 0 ? list.length[i] : -1;
+    }
+
+    /** See {@link io.sigscan.rules.event.JsonTextValues#jsonTextIsAscii}. */
+    boolean jsonTextIsAscii(int slot, int index) {
+        return (listOf(slot).kind[at(slot, index)] & ASCII) != 0;
     }
 
     /** See {@link io.sigscan.rules.event.JsonTextValues#jsonTextOffset}. */

@@ -246,6 +246,17 @@ class JsonEventViewTest {
         assertEquals("{\"a\":\"x\\ty\"}", compact(parse("{\"a\":\"x\\ty\"}")), "an escaped tab stays as it is");
     }
 
+    @Test
+    void stringsKnownToBeAsciiAreFlagged() {
+        JsonEventView view = parse("{\"Image\":\"C:\\\\a.exe\",\"User\":\"Jos\u00E9\",\"n\":[\"a long ascii value\", 1, 2, 3, 4,"
+                + "\"\u212A\"]}");
+        List<Boolean> ascii = new java.util.ArrayList<>();
+        for (int i = 0; i < view.valueCount(EventView.KEYWORDS); i++) {
+            ascii.add(view.jsonTextIsAscii(EventView.KEYWORDS, i));
+        }
+        assertEquals(List.of(true, false, true, false), ascii);
+    }
+
     /** Invalid UTF-8 is read (its bytes compare as they are) but written as U+FFFD, so the output stays UTF-8. */
     @Test
     void invalidUtf8IsRenderedAsReplacementCharacters() {

@@ -20,6 +20,13 @@ public interface JsonTextValues extends EventView {
      */
     int jsonTextLength(int slot, int index);
 
+    /**
+     * Whether that text is known to hold ASCII only, so that no character in it can fold to an
+     * ASCII letter under Unicode case rules (what {@link io.sigscan.rules.match.NeedleSearch}
+     * otherwise checks first); false when it may not be.
+     */
+    boolean jsonTextIsAscii(int slot, int index);
+
     /** Where that text starts in {@link #jsonTextBuffer}; only when {@link #jsonTextLength} is not -1. */
     int jsonTextOffset(int slot, int index);
 

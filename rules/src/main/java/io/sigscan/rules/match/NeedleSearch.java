@@ -433,6 +433,20 @@ public final class NeedleSearch {
         if (defeatsFolding(buffer, offset, end)) {
             return FOLDING_DEFEATED;
         }
+        return search(buffer, offset, end, sink);
+    }
+
+    /**
+     * {@link #scan} of bytes the caller knows to be ASCII (no byte above 0x7F), so that ASCII
+     * folding cannot be defeated and the pass that checks it is skipped; never
+     * {@link #FOLDING_DEFEATED}.
+     */
+    public int scanAscii(DirectBuffer buffer, int offset, int length, NeedleSink sink) {
+        UncheckedReads.checkRange(buffer, offset, offset + length);
+        return search(buffer, offset, offset + length, sink);
+    }
+
+    private int search(DirectBuffer buffer, int offset, int end, NeedleSink sink) {
         if (shortNeedles != null) {
             if (shortNeedles.scan(buffer, offset, end, sink)) {
                 return STOPPED;

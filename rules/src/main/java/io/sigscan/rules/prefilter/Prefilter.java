@@ -157,7 +157,10 @@ public final class Prefilter {
                     if (textLength < textSearch.shortestNeedle()) {
                         continue;
                     }
-                    result = textSearch.scan(json.jsonTextBuffer(), json.jsonTextOffset(slot, i), textLength, scratch);
+                    final int textOffset = json.jsonTextOffset(slot, i);
+                    result = json.jsonTextIsAscii(slot, i)
+                            ? textSearch.scanAscii(json.jsonTextBuffer(), textOffset, textLength, scratch)
+                            : textSearch.scan(json.jsonTextBuffer(), textOffset, textLength, scratch);
                 } else {
                     final int length = event.valueLength(slot, i);
                     if (length < decodedSearch.shortestNeedle()) {
