@@ -22,6 +22,7 @@ import io.sigscan.rules.match.CidrMatcher;
 import io.sigscan.rules.match.ContainsAnyMatcher;
 import io.sigscan.rules.match.EndsWithAnyMatcher;
 import io.sigscan.rules.match.EqualsAnyMatcher;
+import io.sigscan.rules.match.RegexBudget;
 import io.sigscan.rules.match.UnsupportedPatternException;
 import io.sigscan.rules.match.ValueMatcher;
 
@@ -69,10 +70,12 @@ final class PredicateCompiler {
     private final FieldTable fields;
     private final Map<ValueTest, ValueMatcher> matchers;
     private final Map<List<ValueTest>, ValueMatcher> mergedMatchers = new HashMap<>();
+    private final RegexBudget regexBudget;
 
-    PredicateCompiler(FieldTable fields, Map<ValueTest, ValueMatcher> matcherCache) {
+    PredicateCompiler(FieldTable fields, Map<ValueTest, ValueMatcher> matcherCache, RegexBudget regexBudget) {
         this.fields = fields;
         this.matchers = matcherCache;
+        this.regexBudget = regexBudget;
     }
 
     /**
@@ -81,7 +84,8 @@ final class PredicateCompiler {
      * @throws UnsupportedPatternException when a value test cannot be matched
      */
     static EventPredicate compile(Expr expr, FieldTable fields) {
-        return new PredicateCompiler(fields, new HashMap<>()).predicate(expr);
+        return new PredicateCompiler(fields, new HashMap<>(), new RegexBudget(RegexBudget.DEFAULT_INSTRUCTIONS))
+                .predicate(expr);
     }
 
     EventPredicate predicate(Expr expr) {
@@ -262,7 +266,7 @@ final class PredicateCompiler {
     private ValueMatcher matcher(ValueTest test) {
         ValueMatcher matcher = matchers.get(test);
         if (matcher == null) {
-            matcher = ValueMatcher.forTest(test);
+            matcher = ValueMatcher.forTest(test, regexBudget);
             matchers.put(test, matcher);
         }
         return matcher;

@@ -14,6 +14,7 @@ import io.sigscan.rules.ir.Expr;
 import io.sigscan.rules.ir.ValueTest;
 import io.sigscan.rules.logsource.LogsourceMapping;
 import io.sigscan.rules.logsource.LogsourceVariant;
+import io.sigscan.rules.match.RegexBudget;
 import io.sigscan.rules.match.UnsupportedPatternException;
 import io.sigscan.rules.match.ValueMatcher;
 import io.sigscan.rules.model.Problem;
@@ -86,7 +87,8 @@ public final class RuleSetCompiler {
 
         FieldTable fields = fieldsBuilder.build();
         Map<ValueTest, ValueMatcher> matchers = new HashMap<>();
-        PredicateCompiler compiler = new PredicateCompiler(fields, matchers);
+        PredicateCompiler compiler = new PredicateCompiler(fields, matchers,
+                new RegexBudget(RegexBudget.DEFAULT_INSTRUCTIONS));
         EventPredicate[] conditions = new EventPredicate[conditionIndexes.size()];
         for (Map.Entry<Expr, Integer> condition : conditionIndexes.entrySet()) {
             conditions[condition.getValue()] = compiler.predicate(condition.getKey());

@@ -29,14 +29,17 @@ final class RegexMatchers {
     private RegexMatchers() {
     }
 
-    /** The regex's matcher, behind a literal guard when the pattern requires some literal text. */
-    static ValueMatcher forRegex(ValueTest.Regex regex) {
-        ValueMatcher matcher = unguarded(regex);
+    /**
+     * The regex's matcher, behind a literal guard when the pattern requires some literal text; its
+     * RE2J program is charged to {@code budget}.
+     */
+    static ValueMatcher forRegex(ValueTest.Regex regex, RegexBudget budget) {
+        ValueMatcher matcher = unguarded(regex, budget);
         List<String> required = RegexLiterals.requiredRuns(regex.pattern());
         return required.isEmpty() ? matcher : new LiteralGuardedMatcher(required, matcher);
     }
 
-    private static ValueMatcher unguarded(ValueTest.Regex regex) {
+    private static ValueMatcher unguarded(ValueTest.Regex regex, RegexBudget budget) {
         final com.google.re2j.Pattern pattern;
         try {
             pattern = com.google.re2j.Pattern.compile(regex.pattern(), re2Flags(regex));
@@ -58,10 +61,11 @@ final class RegexMatchers {
                     + " a regex may have (nested counted repetitions multiply: (a{100}){100} is 10,000 a's);"
                     + " each search would cost that much per byte of the value");
         }
+        budget.spend(size, regex.pattern());
         return new RegexMatcher(pattern);
     }
 
-    private static String abbreviated(String pattern) {
+    static String abbreviated(String pattern) {
         return pattern.length() <= 200 ? pattern : pattern.substring(0, 200) + "...";
     }
 

@@ -56,13 +56,20 @@ public abstract class ValueMatcher {
         return 0;
     }
 
+    /** {@link #forTest(ValueTest, RegexBudget)} with no limit on regexes beyond each one's own. */
+    public static ValueMatcher forTest(ValueTest test) {
+        return forTest(test, RegexBudget.unlimited());
+    }
+
     /**
-     * The matcher for a value test: the cheapest specialisation its shape allows.
+     * The matcher for a value test: the cheapest specialisation its shape allows. A regex's
+     * program is charged to {@code regexBudget}.
      *
-     * @throws UnsupportedPatternException for a regular expression that no engine accepts
+     * @throws UnsupportedPatternException for a regular expression that no engine accepts, or that
+     *         would overdraw the budget
      * @throws IllegalArgumentException for a network the loader should have refused
      */
-    public static ValueMatcher forTest(ValueTest test) {
+    public static ValueMatcher forTest(ValueTest test, RegexBudget regexBudget) {
         if (test instanceof ValueTest.Pattern pattern) {
             return PatternMatchers.forPattern(pattern);
         }
@@ -75,6 +82,6 @@ public abstract class ValueMatcher {
         if (test instanceof ValueTest.Cidr cidr) {
             return CidrMatcher.of(CidrNetwork.parse(cidr.network()));
         }
-        return RegexMatchers.forRegex((ValueTest.Regex) test);
+        return RegexMatchers.forRegex((ValueTest.Regex) test, regexBudget);
     }
 }

@@ -16,6 +16,7 @@ import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.ir.Expr;
 import io.sigscan.rules.logsource.LogsourceMapping;
+import io.sigscan.rules.match.RegexBudget;
 import io.sigscan.rules.model.Location;
 import io.sigscan.rules.model.LogSource;
 import io.sigscan.rules.model.Problem;
@@ -136,6 +137,34 @@ class RuleSetCompilerTest {
         List<CompiledRule> rules = result.ruleSet().rules();
         assertEquals(List.of("Whoami", "Other"), rules.stream().map(rule -> rule.info().title()).toList());
         assertEquals(List.of(0, 1), rules.stream().map(CompiledRule::index).toList());
+    }
+
+    /**
+     * A thousand regexes each just under the size limit once took 6.4 GB to load: the rule set's
+     * regexes share one budget, the rules whose regexes overdraw it are left out, and the others,
+     * before or after them, load (a regex already granted costs nothing more).
+     */
+    @Test
+    void regexesShareOneBudgetPerRuleSet() {
+        List<SigmaRule> rules = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rules.add(rule("Big " + i, PROCESS_CREATION, regex("CommandLine", "q" + i + "(x{1,200}){1,200}")));
+        }
+        rules.add(rule("Big 0 again", PROCESS_CREATION, regex("CommandLine", "q0(x{1,200}){1,200}")));
+        rules.add(WHOAMI);
+        CompileResult result = RuleSetCompiler.compile(rules, LogsourceMapping.builtIn());
+        List<String> loaded = result.ruleSet().rules().stream().map(rule -> rule.info().title()).toList();
+        int granted = loaded.size() - 2;
+        assertTrue(granted >= 10 && granted < 20, "loaded " + loaded);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(i < granted, loaded.contains("Big " + i), "Big " + i + " in " + loaded);
+        }
+        assertTrue(loaded.containsAll(List.of("Big 0 again", "Whoami")), loaded.toString());
+        assertEquals(20 - granted, result.errorCount());
+        for (Problem problem : result.problems()) {
+            assertTrue(problem.message().contains("of the " + RegexBudget.DEFAULT_INSTRUCTIONS + " they may have together"),
+                    problem.message());
+        }
     }
 
     @Test
