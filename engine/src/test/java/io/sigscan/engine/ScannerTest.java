@@ -197,6 +197,30 @@ class ScannerTest {
                 "match " + after + " @0 line 1 [cmd] {\"Image\":\"cmd\"}"), out.lines);
     }
 
+    /** A Latin-1 record is reported where its first non-UTF-8 byte is, and still evaluated. */
+    @Test
+    void aRecordWithBytesThatAreNotUtf8IsReportedAndStillEvaluated() throws IOException {
+        byte[] latin1 = "{\"User\":\"Jos\u00E9\",\"Image\":\"C:\\\\cmd.exe\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] utf8 = "{\"User\":\"Jos\u00E9 \u2013 \uD83D\uDE00\",\"Image\":\"x\"}\n".getBytes(StandardCharsets.UTF_8);
+        Path file = dir.resolve("mixed.jsonl");
+        Files.write(file, concat(latin1, utf8));
+        Recorder out = scan(everyEventAndCmd(), options(), file);
+        assertEquals(List.of(
+                "problem " + file + ":1 (byte 0): invalid-utf8: bytes that are not UTF-8 at byte 12 of the record (another"
+                        + " encoding, or a damaged file); the record was evaluated on its bytes as they are and is written"
+                        + " with U+FFFD in their place: " + new String(latin1, 0, latin1.length - 1, StandardCharsets.UTF_8),
+                "match " + file + " @0 line 1 [every event] {\"User\":\"Jos\uFFFD\",\"Image\":\"C:\\\\cmd.exe\"}",
+                "match " + file + " @0 line 1 [cmd] {\"User\":\"Jos\uFFFD\",\"Image\":\"C:\\\\cmd.exe\"}",
+                "match " + file + " @" + latin1.length + " line 2 [every event] " + new String(utf8, 0, utf8.length - 1,
+                        StandardCharsets.UTF_8)), out.lines);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
     @Test
     void objectsBackToBackOnALineOrLinesEndedByACarriageReturnAreEachARecord() throws IOException {
         Path file = write("events.jsonl", "{\"Image\":\"a\"}{\"Image\":\"cmd\"}\n{\"Image\":\"c\"}\r{\"Image\":\"d\"}\r");

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.agrona.DirectBuffer;
 
 import io.sigscan.engine.record.RenderedEvents;
+import io.sigscan.engine.record.Utf8;
 import io.sigscan.rules.event.ByteWords;
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
@@ -147,6 +148,8 @@ public final class JsonEventView implements JsonTextValues {
     private boolean stringSpelledFreely;
     /** Whether the string holds ASCII only; false may also mean unknown (see {@link #scanString}). */
     private boolean stringAscii;
+    /** Index of the record's first byte that is not well-formed UTF-8, or -1. */
+    private int malformedUtf8At;
     private int lastKind;
     private int lastOffset;
     private int lastLength;
@@ -219,6 +222,7 @@ public final class JsonEventView implements JsonTextValues {
         this.noLookupsFrom = Integer.MAX_VALUE;
         this.spaced = false;
         this.rawTab = false;
+        this.malformedUtf8At = -1;
         if (start >= limit) {
             return failEnd();
         }
@@ -244,6 +248,14 @@ public final class JsonEventView implements JsonTextValues {
     /** Index in the buffer where the last {@link #wrap} failed; the limit when input ran out. */
     public int errorOffset() {
         return errorOffset;
+    }
+
+    /**
+     * Index in the buffer of the current record's first byte that is not well-formed UTF-8, or -1.
+     * Such bytes are read and compared as they are; only rendering replaces them.
+     */
+    public int malformedUtf8Offset() {
+        return malformedUtf8At;
     }
 
     /** Whether the current record has no whitespace between its tokens, so no line break inside. */
@@ -637,6 +649,7 @@ public final class JsonEventView implements JsonTextValues {
      * ASCII (a word read past the closing quote may say no for a string that is: never the reverse).
      */
     private int scanString(int p) {
+        final int start = p;
         final DirectBuffer in = buffer;
         final byte[] array = in.byteArray();
         final long address = in.addressOffset();
@@ -666,6 +679,9 @@ public final class JsonEventView implements JsonTextValues {
                 stringEscaped = escaped;
                 stringSpelledFreely = spelledFreely;
                 stringAscii = (bytesSeen & HIGH_BITS) == 0;
+                if (!stringAscii && malformedUtf8At < 0) {
+                    malformedUtf8At = Utf8.firstMalformed(in, start, p);
+                }
                 return p;
             }
             if (c == '\\') {

@@ -12,7 +12,8 @@ import io.sigscan.rules.event.UncheckedReads;
 
 /**
  * Reads the JSON records of a chunk through one {@link JsonEventView}. Broken records are reported
- * as {@code bad-json}, records longer than the maximum as {@code too-long}; reading resumes at the
+ * as {@code bad-json}, records longer than the maximum as {@code too-long}, and records holding
+ * bytes that are not UTF-8 as {@code invalid-utf8} (those are evaluated all the same); reading resumes at the
  * next record start of the layout. Line breaks are counted as records are read: those between
  * records while skipping to the next, none inside a record without whitespace (JSON strings cannot
  * hold a raw one); only a spaced record or skipped bad input needs a scan of its bytes, and that
@@ -22,6 +23,7 @@ import io.sigscan.rules.event.UncheckedReads;
  */
 final class JsonRecordReader implements RecordReader {
     static final String BAD_JSON = "bad-json";
+    static final String INVALID_UTF8 = "invalid-utf8";
     static final String EXPECTED_OBJECT = "expected '{' at the start of a record";
     static final String TRAILING_TEXT = "unexpected text after the object on its line";
     static final String UNFINISHED_LINE = "the line ends before the object does";
@@ -130,6 +132,9 @@ final class JsonRecordReader implements RecordReader {
             if (countedTo == recordStart && view.compact()) {
                 countedTo = after; // strings cannot hold a raw line break: none inside
             }
+            if (view.malformedUtf8Offset() >= 0) {
+                reportMalformedUtf8(view.malformedUtf8Offset(), after);
+            }
             return true;
         }
     }
@@ -151,6 +156,14 @@ final class JsonRecordReader implements RecordReader {
     private void reportBad(String reason, int at) {
         problems.onRecordProblem(recordStart, recordLineIndex(), BAD_JSON, reason + ", at byte "
                 + (at - recordStart) + " of the record: " + ByteScan.quote(buffer, recordStart, end));
+    }
+
+    /** The record is still evaluated: only its text is damaged, and a rule may still match the rest. */
+    private void reportMalformedUtf8(int at, int recordEnd) {
+        problems.onRecordProblem(recordStart, recordLineIndex(), INVALID_UTF8, "bytes that are not UTF-8 at byte "
+                + (at - recordStart) + " of the record (another encoding, or a damaged file); the record was"
+                + " evaluated on its bytes as they are and is written with U+FFFD in their place: "
+                + ByteScan.quote(buffer, recordStart, recordEnd));
     }
 
     private void reportTooLong() {

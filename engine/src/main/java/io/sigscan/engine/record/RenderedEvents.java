@@ -64,7 +64,7 @@ public final class RenderedEvents {
      * without allocating) are left as they are.
      */
     public void replaceInvalidUtf8(int from) {
-        if (!isUtf8(bytes, from, length)) {
+        if (Utf8.firstMalformed(bytes, from, length) >= 0) {
             final String decoded = text(from, length - from);
             length = from;
             appendUtf8(decoded);
@@ -76,55 +76,5 @@ public final class RenderedEvents {
         byte[] copy = new byte[count];
         bytes.getBytes(offset, copy);
         return new String(copy, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Whether {@code [from, to)} of {@code source} is well-formed UTF-8 (no stray continuation
-     * byte, no truncated, overlong or surrogate sequence, nothing above U+10FFFF), so that it can
-     * be copied to the output as it is. ASCII runs are checked eight bytes at a time.
-     */
-    static boolean isUtf8(DirectBuffer source, int from, int to) {
-        int p = from;
-        while (p < to) {
-            if (p + 8 <= to && (source.getLong(p) & 0x8080808080808080L) == 0) {
-                p += 8;
-                continue;
-            }
-            final int lead = source.getByte(p) & 0xFF;
-            if (lead < 0x80) {
-                p++;
-                continue;
-            }
-            final int continuations;
-            int min;
-            int max = 0xBF;
-            if (lead >= 0xC2 && lead <= 0xDF) {
-                continuations = 1;
-                min = 0x80;
-            } else if (lead >= 0xE0 && lead <= 0xEF) {
-                continuations = 2;
-                min = lead == 0xE0 ? 0xA0 : 0x80; // no overlong form
-                max = lead == 0xED ? 0x9F : 0xBF; // no surrogate
-            } else if (lead >= 0xF0 && lead <= 0xF4) {
-                continuations = 3;
-                min = lead == 0xF0 ? 0x90 : 0x80; // no overlong form
-                max = lead == 0xF4 ? 0x8F : 0xBF; // nothing past U+10FFFF
-            } else {
-                return false;
-            }
-            if (p + continuations >= to) {
-                return false; // truncated
-            }
-            for (int k = 1; k <= continuations; k++) {
-                final int next = source.getByte(p + k) & 0xFF;
-                if (next < min || next > max) {
-                    return false;
-                }
-                min = 0x80;
-                max = 0xBF;
-            }
-            p += continuations + 1;
-        }
-        return true;
     }
 }
