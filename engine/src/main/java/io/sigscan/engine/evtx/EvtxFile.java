@@ -42,6 +42,15 @@ public final class EvtxFile {
                 && buffer.getLong(offset + HEADER_BLOCK_SIZE, LE) == EvtxChunkReader.CHUNK_SIGNATURE;
     }
 
+    /**
+     * Whether the bytes start with a chunk signature: chunks without their file header, as
+     * carving tools recover them from disk images and memory.
+     */
+    public static boolean startsWithChunk(DirectBuffer buffer, int offset, int length) {
+        return length >= 8 && offset >= 0 && offset + 8 <= buffer.capacity()
+                && buffer.getLong(offset, LE) == EvtxChunkReader.CHUNK_SIGNATURE;
+    }
+
     /** Same as {@link #looksLikeEvtx(DirectBuffer, int, int)} over the whole buffer. */
     public static boolean looksLikeEvtx(DirectBuffer buffer) {
         return looksLikeEvtx(buffer, 0, buffer.capacity());

@@ -16,12 +16,18 @@ import io.sigscan.rules.event.FieldTable;
  */
 public final class EvtxFormat implements RecordFormat {
 
-    public static final EvtxFormat INSTANCE = new EvtxFormat();
+    /** An EVTX file: a header block, then chunks. */
+    public static final EvtxFormat INSTANCE = new EvtxFormat(EvtxFile.HEADER_BLOCK_SIZE);
+    /** Chunks without their file header, as carving tools write them. */
+    public static final EvtxFormat CHUNKS_ONLY = new EvtxFormat(0);
 
-    private static final long HEADER = EvtxFile.HEADER_BLOCK_SIZE;
     private static final long CHUNK = EvtxFile.CHUNK_SIZE;
 
-    private EvtxFormat() {
+    /** Where the first chunk starts. */
+    private final long header;
+
+    private EvtxFormat(long header) {
+        this.header = header;
     }
 
     @Override
@@ -37,7 +43,7 @@ public final class EvtxFormat implements RecordFormat {
     @Override
     public int nextRecordStart(DirectBuffer buffer, long base, int from, int end) {
         long position = base + from;
-        long chunk = position <= HEADER ? HEADER : HEADER + (position - HEADER + CHUNK - 1) / CHUNK * CHUNK;
+        long chunk = position <= header ? header : header + (position - header + CHUNK - 1) / CHUNK * CHUNK;
         long start = chunk - base;
         return start > 0 && start < end ? (int) start : -1;
     }
@@ -45,10 +51,10 @@ public final class EvtxFormat implements RecordFormat {
     @Override
     public int lastRecordStart(DirectBuffer buffer, long base, int start, int end) {
         long last = base + end - 1;
-        if (last < HEADER) {
+        if (last < header) {
             return -1;
         }
-        long chunk = HEADER + (last - HEADER) / CHUNK * CHUNK;
+        long chunk = header + (last - header) / CHUNK * CHUNK;
         long at = chunk - base;
         return at > start && at < end ? (int) at : -1;
     }
@@ -57,18 +63,20 @@ public final class EvtxFormat implements RecordFormat {
     @Override
     public int lastRecordEnd(DirectBuffer buffer, long base, int start, int end) {
         long last = base + end;
-        if (last < HEADER) {
+        if (last < header) {
             return start;
         }
-        long chunkEnd = HEADER + (last - HEADER) / CHUNK * CHUNK - base;
+        long chunkEnd = header + (last - header) / CHUNK * CHUNK - base;
         return (int) Math.max(start, chunkEnd);
     }
 
-    /** Reports what is wrong with the file header (signature, checksum, version, chunk count). */
+    /** Reports what is wrong with the file header (signature, checksum, version, chunk count); chunks alone have none. */
     @Override
     public void checkInput(String name, DirectBuffer buffer, int start, int end, long inputLength,
                            ScanProblemHandler problems) {
-        EvtxFile.checkHeader(name, new UnsafeBuffer(buffer, start, end - start), inputLength, problems);
+        if (header > 0) {
+            EvtxFile.checkHeader(name, new UnsafeBuffer(buffer, start, end - start), inputLength, problems);
+        }
     }
 
     @Override
@@ -78,6 +86,6 @@ public final class EvtxFormat implements RecordFormat {
 
     @Override
     public String toString() {
-        return name();
+        return header > 0 ? name() : name() + " chunks";
     }
 }

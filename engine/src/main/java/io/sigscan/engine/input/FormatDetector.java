@@ -13,7 +13,7 @@ import io.sigscan.engine.text.TextFormat;
  * Recognises an input's format by content, never by file name: a UTF-8 byte order mark is skipped;
  * the first non-blank byte {@code '{'} means JSON (layout per {@link JsonFormat#detect}); EVTX is
  * recognised by its {@code ElfFile} signature, or when that is damaged by the signature of its first
- * chunk; lines that mostly start with {@code '{'} after a first line that does not (a header) are
+ * chunk, and EVTX chunks without a file header (carved ones) by a chunk signature at the start; lines that mostly start with {@code '{'} after a first line that does not (a header) are
  * JSON lines too; anything else is plain text lines.
  */
 public final class FormatDetector {
@@ -36,6 +36,9 @@ public final class FormatDetector {
     public static Detection detect(DirectBuffer buffer, int start, int end, int maxRecordBytes, FieldProfile profile) {
         if (EvtxFile.looksLikeEvtx(buffer, start, end - start) || EvtxFile.hasFirstChunk(buffer, start, end - start)) {
             return new Detection(EvtxFormat.INSTANCE, start + Math.min(EvtxFile.HEADER_BLOCK_SIZE, end - start));
+        }
+        if (EvtxFile.startsWithChunk(buffer, start, end - start)) {
+            return new Detection(EvtxFormat.CHUNKS_ONLY, start);
         }
         int dataStart = start;
         if (end - start >= 3 && (buffer.getByte(start) & 0xFF) == 0xEF && (buffer.getByte(start + 1) & 0xFF) == 0xBB

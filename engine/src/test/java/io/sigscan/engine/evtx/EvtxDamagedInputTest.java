@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.sigscan.engine.Fixtures;
+import io.sigscan.engine.ScanOptions;
 import io.sigscan.engine.input.EvtxFormat;
 import io.sigscan.engine.input.FormatDetector;
+import io.sigscan.rules.compile.CompiledRuleSet;
 import io.sigscan.rules.event.FieldTable;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -277,6 +280,26 @@ class EvtxDamagedInputTest {
         assertEquals(List.of(1L, 2L), result.ids());
         assertEquals(List.of("f.evtx (byte 0): bad-file-header: no ElfFile signature"), result.problems());
         assertFalse(EvtxFile.hasFirstChunk(new UnsafeBuffer("{\"Event\":1}\n".getBytes()), 0, 12));
+    }
+
+    /** Carving tools recover chunks without their file header: read as EVTX, the same records, no problem. */
+    @Test
+    void chunksWithoutTheirFileHeaderAreReadAsEvtx() {
+        final byte[] file = records(2).newChunk().record(event(1, "Security", data("CommandLine", string("x")))).build();
+        final byte[] chunks = Arrays.copyOfRange(file, EvtxFile.HEADER_BLOCK_SIZE, file.length);
+        final UnsafeBuffer buffer = new UnsafeBuffer(chunks);
+        assertEquals(EvtxFormat.CHUNKS_ONLY, FormatDetector.detect(buffer, 0, chunks.length, 1 << 20, null).format());
+        final CompiledRuleSet everyEvent = Fixtures.ruleSet(FieldTable.builder().build(), Fixtures.rule("any", event -> true));
+        final List<String> whole = Fixtures.matchedTitles(everyEvent, ScanOptions.defaults(), "f.evtx", file);
+        final List<String> carved = Fixtures.matchedTitles(everyEvent, ScanOptions.defaults().withChunkBytes(1), "c.evtx",
+                chunks);
+        assertEquals(3, whole.size());
+        assertEquals(whole.stream().map(hit -> shiftedOffset(hit, -EvtxFile.HEADER_BLOCK_SIZE)).toList(), carved);
+    }
+
+    private static String shiftedOffset(String hit, long by) {
+        final int at = hit.indexOf(" @") + 2;
+        return hit.substring(0, at) + (Long.parseLong(hit.substring(at)) + by);
     }
 
     @Test
