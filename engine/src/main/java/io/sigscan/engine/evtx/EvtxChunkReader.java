@@ -46,6 +46,81 @@ public final class EvtxChunkReader {
     }
 
     /**
+     * Reads the chunks of {@code [start, end)} of {@code buffer}, one per 64 KiB from {@code start}.
+     * Where a chunk should start but nothing there is one (no signature, no record after a header's
+     * room, not zeros), the bytes up to the next 64 KiB are searched for a chunk whose header
+     * checksum holds: bytes inserted into a file, or two files joined, shift every chunk after
+     * them off the grid, and each such chunk is read where it is (up to the buffer's end, past
+     * {@code end} if need be) instead of all of them being lost. Returns the records handed on.
+     */
+    public long readChunks(String source, DirectBuffer buffer, int start, int end, long bufferFileOffset,
+                           EvtxRecordHandler handler, ScanProblemHandler problems) {
+        long read = 0;
+        int shiftedEnd = start;
+        for (int slot = start; slot < end; slot += CHUNK_SIZE) {
+            final int available = Math.min(end - slot, CHUNK_SIZE);
+            if (slot + available <= shiftedEnd) {
+                continue; // wholly inside a chunk already read off the grid
+            }
+            if (!readableAt(buffer, slot, available)) {
+                final int shifted = findShiftedChunk(buffer, slot);
+                if (shifted >= 0) {
+                    report(problems, source, bufferFileOffset + slot, "bad-chunk", "no chunk where one should start;"
+                            + " one starts " + (shifted - slot) + " bytes further on (bytes inserted, or files joined),"
+                            + " and was read there");
+                    read += readChunk(source, buffer, shifted, buffer.capacity() - shifted, bufferFileOffset, handler,
+                            problems);
+                    shiftedEnd = shifted + CHUNK_SIZE;
+                    continue;
+                }
+                // Past the end of a chunk already read off the grid: zeros (a file's unused chunks) are no loss.
+                final int uncovered = Math.max(slot, shiftedEnd);
+                if (uncovered >= slot + available || isZero(buffer, uncovered, slot + available - uncovered)) {
+                    continue;
+                }
+            }
+            read += readChunk(source, buffer, slot, available, bufferFileOffset, handler, problems);
+        }
+        return read;
+    }
+
+    /** Whether {@link #readChunk} can use what lies at {@code offset}: a chunk signature, a record where a chunk's first one would be, or zeros. */
+    private static boolean readableAt(DirectBuffer buffer, int offset, int available) {
+        if (available < CHUNK_HEADER_SIZE + 4) {
+            return available < 8 || buffer.getLong(offset, LE) == CHUNK_SIGNATURE || isZero(buffer, offset, available);
+        }
+        return buffer.getLong(offset, LE) == CHUNK_SIGNATURE || buffer.getInt(offset + CHUNK_HEADER_SIZE, LE) == RECORD_SIGNATURE
+                || isZero(buffer, offset, available);
+    }
+
+    /**
+     * Where, within the 64 KiB after {@code slot}, a chunk starts whose header checksum holds (so that
+     * a record that merely mentions "ElfChnk" is not taken for one); -1 when none does.
+     */
+    private int findShiftedChunk(DirectBuffer buffer, int slot) {
+        final int last = Math.min(slot + CHUNK_SIZE, buffer.capacity() - CHUNK_HEADER_SIZE);
+        for (int p = slot + 1; p < last; p++) {
+            if (buffer.getLong(p, LE) == CHUNK_SIGNATURE) {
+                buffer.getBytes(p, chunkBytes, 0, CHUNK_HEADER_SIZE);
+                if (headerChecksumHolds()) {
+                    return p;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the chunk header copied to the start of {@link #chunkBytes} carries its own checksum. */
+    private boolean headerChecksumHolds() {
+        crc.reset();
+        crc.update(chunkBytes, 0, 120);
+        crc.update(chunkBytes, 128, CHUNK_HEADER_SIZE - 128);
+        final int stored = (chunkBytes[124] & 0xFF) | (chunkBytes[125] & 0xFF) << 8 | (chunkBytes[126] & 0xFF) << 16
+                | (chunkBytes[127] & 0xFF) << 24;
+        return (int) crc.getValue() == stored;
+    }
+
+    /**
      * Reads the chunk starting at {@code chunkOffset} of {@code buffer}, of which {@code available} bytes are
      * present (less than 64 KiB for a truncated file). {@code bufferFileOffset} is the file offset of the
      * buffer's first byte, for reporting. Returns the number of records handed to {@code handler}. Problems in
@@ -139,10 +214,7 @@ public final class EvtxChunkReader {
      * relative to the chunk (the free-space offset when plausible, else the whole chunk).
      */
     private int checkChunk(String source, DirectBuffer buffer, int length, long fileOffset, ScanProblemHandler problems) {
-        crc.reset();
-        crc.update(chunkBytes, 0, 120);
-        crc.update(chunkBytes, 128, CHUNK_HEADER_SIZE - 128);
-        if ((int) crc.getValue() != buffer.getInt(124, LE)) {
+        if (!headerChecksumHolds()) {
             report(problems, source, fileOffset, "bad-chunk-checksum", "chunk header checksum mismatch; records read anyway");
         }
         final long freeSpace = buffer.getInt(48, LE) & 0xffff_ffffL;

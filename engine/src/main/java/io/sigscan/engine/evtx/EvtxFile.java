@@ -137,10 +137,8 @@ public final class EvtxFile {
         final long length = buffer.capacity();
         checkHeader(source, buffer, length, problems);
         final EvtxChunkReader reader = new EvtxChunkReader(fields);
-        final int chunks = chunkCount(length);
-        for (int i = 0; i < chunks; i++) {
-            final long offset = chunkOffset(i);
-            reader.readChunk(source, buffer, (int) offset, (int) Math.min(CHUNK_SIZE, length - offset), 0, records, problems);
+        if (length > HEADER_BLOCK_SIZE) {
+            reader.readChunks(source, buffer, HEADER_BLOCK_SIZE, (int) length, 0, records, problems);
         }
         return reader.records();
     }

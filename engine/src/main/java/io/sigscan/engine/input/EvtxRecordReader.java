@@ -6,7 +6,6 @@ import io.sigscan.engine.ScanProblem;
 import io.sigscan.engine.ScanProblemHandler;
 import io.sigscan.engine.evtx.EvtxChunkReader;
 import io.sigscan.engine.evtx.EvtxEventView;
-import io.sigscan.engine.evtx.EvtxFile;
 import io.sigscan.engine.evtx.EvtxRecordHandler;
 import io.sigscan.engine.record.RecordConsumer;
 import io.sigscan.engine.record.RecordProblemSink;
@@ -34,9 +33,7 @@ final class EvtxRecordReader implements RecordReader, EvtxRecordHandler, ScanPro
     public void read(DirectBuffer buffer, int start, int end, RecordProblemSink problemSink, RecordConsumer consumer) {
         this.problems = problemSink;
         this.records = consumer;
-        for (int chunk = start; chunk < end; chunk += EvtxFile.CHUNK_SIZE) {
-            chunks.readChunk("", buffer, chunk, end - chunk, 0, this, this);
-        }
+        chunks.readChunks("", buffer, start, end, 0, this, this);
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.sigscan.engine.Fixtures;
+import io.sigscan.engine.Recorder;
 import io.sigscan.engine.ScanOptions;
+import io.sigscan.engine.Scanner;
 import io.sigscan.engine.input.EvtxFormat;
 import io.sigscan.engine.input.FormatDetector;
 import io.sigscan.rules.compile.CompiledRuleSet;
@@ -280,6 +282,50 @@ class EvtxDamagedInputTest {
         assertEquals(List.of(1L, 2L), result.ids());
         assertEquals(List.of("f.evtx (byte 0): bad-file-header: no ElfFile signature"), result.problems());
         assertFalse(EvtxFile.hasFirstChunk(new UnsafeBuffer("{\"Event\":1}\n".getBytes()), 0, 12));
+    }
+
+    /** Bytes inserted between chunks shift the rest off the 64 KiB grid: each is found where it is. */
+    @Test
+    void chunksShiftedOffTheGridByInsertedBytesAreFoundAndRead() {
+        final byte[] file = records(2).newChunk().record(event(1, "Security", data("CommandLine", string("third"))))
+                .newChunk().record(event(1, "Security", data("CommandLine", string("fourth")))).build();
+        final byte[] shifted = insert(file, CHUNK_2, new byte[] {'x', 'y', 'z'});
+        final Result result = read(shifted);
+        assertEquals(List.of(1L, 2L, 3L, 4L), result.ids());
+        assertEquals(List.of(shiftedChunk(CHUNK_2, 3), shiftedChunk(CHUNK_2 + EvtxFile.CHUNK_SIZE, 3)), result.problems());
+    }
+
+    /** {@code cat a.evtx b.evtx}: the second file's header takes the place of a chunk; its chunks are read. */
+    @Test
+    void aSecondFileJoinedToTheFirstIsReadToo() {
+        final byte[] first = records(2).build();
+        final byte[] second = new EvtxBuilder().record(event(1, "Security", data("CommandLine", string("b1"))))
+                .newChunk().record(event(1, "Security", data("CommandLine", string("b2")))).build();
+        final byte[] joined = insert(first, first.length, second);
+        final Result result = read(joined);
+        assertEquals(List.of(1L, 2L, 1L, 2L), result.ids());
+        assertEquals(List.of(shiftedChunk(CHUNK_2, EvtxFile.HEADER_BLOCK_SIZE),
+                shiftedChunk(CHUNK_2 + EvtxFile.CHUNK_SIZE, EvtxFile.HEADER_BLOCK_SIZE)), result.problems());
+        final CompiledRuleSet everyEvent = Fixtures.ruleSet(FieldTable.builder().build(), Fixtures.rule("any", event -> true));
+        for (int chunkBytes : new int[] {1, EvtxFile.CHUNK_SIZE, 1 << 20}) {
+            final Recorder out = new Recorder();
+            new Scanner(everyEvent, ScanOptions.defaults().withThreads(2).withChunkBytes(chunkBytes))
+                    .scan("f.evtx", new UnsafeBuffer(joined), 0, joined.length, out, out);
+            assertEquals(4, out.matches.size(), "work units of " + chunkBytes + " bytes");
+        }
+    }
+
+    private static String shiftedChunk(long slot, int by) {
+        return "f.evtx (byte " + slot + "): bad-chunk: no chunk where one should start; one starts " + by
+                + " bytes further on (bytes inserted, or files joined), and was read there";
+    }
+
+    private static byte[] insert(byte[] file, int at, byte[] inserted) {
+        final byte[] result = new byte[file.length + inserted.length];
+        System.arraycopy(file, 0, result, 0, at);
+        System.arraycopy(inserted, 0, result, at, inserted.length);
+        System.arraycopy(file, at, result, at + inserted.length, file.length - at);
+        return result;
     }
 
     /** Carving tools recover chunks without their file header: read as EVTX, the same records, no problem. */
