@@ -2,6 +2,7 @@ package io.sigscan.engine.evtx;
 
 import java.util.Arrays;
 
+import io.sigscan.engine.record.RenderedEvents;
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.event.ValueKind;
@@ -28,6 +29,7 @@ public final class EvtxEventView implements EventView {
     private final EventTree tree;
 
     private DirectBuffer source;
+    private final JsonRenderer renderer;
     private long recordId;
     private long writtenTime;
     private long fileOffset;
@@ -70,6 +72,7 @@ public final class EvtxEventView implements EventView {
     EvtxEventView(FieldTable fields, EventTree tree) {
         this.fields = fields;
         this.tree = tree;
+        this.renderer = new JsonRenderer(tree);
         final int slots = fields.size();
         this.slotGeneration = new int[slots];
         this.slotCount = new int[slots];
@@ -92,9 +95,16 @@ public final class EvtxEventView implements EventView {
         return fileOffset;
     }
 
-    /** The record as one line of JSON shaped like the evtx_dump renderings; allocates (matched events only). */
+    /** Appends the record as one line of JSON shaped like the evtx_dump renderings (see {@link JsonRenderer}). */
+    public void appendJson(RenderedEvents out) {
+        renderer.render(source, out);
+    }
+
+    /** The record as one line of JSON, as {@link #appendJson} writes it; allocates. */
     public String toJson() {
-        return new JsonRenderer(source, tree).render();
+        final RenderedEvents json = new RenderedEvents();
+        appendJson(json);
+        return json.text(0, json.length());
     }
 
     /** Forgets what was cached about the previous chunk's names. */

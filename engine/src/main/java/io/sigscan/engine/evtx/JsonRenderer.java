@@ -1,121 +1,175 @@
 package io.sigscan.engine.evtx;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+
+import io.sigscan.engine.record.RenderedEvents;
 
 /**
  * Renders a record tree as one line of JSON in the shape of the evtx_dump renderings SigmaHQ ships with its
  * regression data: an element with only text becomes its value, an empty one {@code null}, attributes go under
  * {@code "#attributes"}, text beside attributes or children under {@code "#text"}, and {@code Data} elements
  * with a {@code Name} attribute become {@code "Name": value}. Integers are JSON numbers, booleans JSON booleans,
- * everything else strings. Sibling elements sharing a key (such as unnamed {@code Data}) become one JSON array.
- * Used for matched events only, so it allocates freely.
+ * everything else strings. Sibling elements sharing a key (such as unnamed {@code Data}) become one JSON array,
+ * in the order their keys first appear.
+ *
+ * <p>Written as UTF-8 bytes straight into the scan's {@link RenderedEvents}: names and values are decoded into a
+ * scratch buffer that only grows, and siblings are grouped by comparing their keys' bytes there, so a matched
+ * record (a third of the records of attack samples) costs no strings. One per event view, reused.
  */
 final class JsonRenderer {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] ATTRIBUTES = "\"#attributes\":{".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] TEXT = ",\"#text\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private final DirectBuffer source;
     private final EventTree tree;
-    private UnsafeBuffer text = new UnsafeBuffer(new byte[256]);
+    private DirectBuffer source;
+    private RenderedEvents out;
+    /** Decoded names and values; a stack: the keys of the children of every element being written stay below. */
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[1024]);
+    private int scratchTop;
+    /** Per depth: the element children being grouped, their keys' bounds in the scratch, whether written. */
+    private int[][] children = new int[8][16];
+    private int[][] keyStart = new int[8][16];
+    private int[][] keyEnd = new int[8][16];
+    private boolean[][] written = new boolean[8][16];
 
-    JsonRenderer(DirectBuffer source, EventTree tree) {
-        this.source = source;
+    JsonRenderer(EventTree tree) {
         this.tree = tree;
     }
 
-    String render() {
-        final StringBuilder json = new StringBuilder(1024);
-        json.append('{');
+    /** Appends the tree, whose names and values lie in {@code source}, to {@code out}. */
+    void render(DirectBuffer source, RenderedEvents out) {
+        this.source = source;
+        this.out = out;
+        scratchTop = 0;
+        out.append((byte) '{');
         boolean first = true;
         for (int root = tree.firstChild[0]; root != EventTree.NONE; root = tree.nextSibling[root]) {
             if (tree.kind[root] == EventTree.ELEMENT) {
                 if (!first) {
-                    json.append(',');
+                    out.append((byte) ',');
                 }
                 first = false;
-                string(json, Names.toString(source, tree.nameOrType[root]));
-                json.append(':');
-                element(json, root, 0);
+                final int start = scratchTop;
+                quoted(start, name(tree.nameOrType[root], start));
+                out.append((byte) ':');
+                element(root, 0);
             }
         }
-        return json.append('}').toString();
+        out.append((byte) '}');
+        this.source = null;
+        this.out = null;
     }
 
-    private void element(StringBuilder json, int element, int depth) {
+    private void element(int element, int depth) {
         final boolean attributes = tree.hasAttributes(element);
         final boolean elements = tree.hasElements(element) && depth < BinXmlParser.MAX_DEPTH;
         final boolean values = tree.hasValue(element);
         if (!attributes && !elements) {
             if (values) {
-                value(json, element);
+                value(element);
             } else {
-                json.append("null");
+                append(NULL);
             }
             return;
         }
-        json.append('{');
+        out.append((byte) '{');
         boolean first = true;
         if (attributes) {
-            json.append("\"#attributes\":{");
+            append(ATTRIBUTES);
             for (int child = tree.firstChild[element]; child != EventTree.NONE; child = tree.nextSibling[child]) {
                 if (tree.kind[child] == EventTree.ATTRIBUTE) {
                     if (!first) {
-                        json.append(',');
+                        out.append((byte) ',');
                     }
                     first = false;
-                    string(json, Names.toString(source, tree.nameOrType[child]));
-                    json.append(':');
-                    value(json, child);
+                    final int start = scratchTop;
+                    quoted(start, name(tree.nameOrType[child], start));
+                    out.append((byte) ':');
+                    value(child);
                 }
             }
-            json.append('}');
+            out.append((byte) '}');
             first = false;
         }
         if (elements) {
-            final Map<String, List<String>> children = new LinkedHashMap<>();
-            for (int child = tree.firstChild[element]; child != EventTree.NONE; child = tree.nextSibling[child]) {
-                if (tree.kind[child] != EventTree.ELEMENT) {
-                    continue;
-                }
-                final StringBuilder rendered = new StringBuilder();
-                final String key = key(child);
-                if (isNamedData(child)) {
-                    if (tree.hasValue(child)) {
-                        value(rendered, child);
-                    } else {
-                        rendered.append("null");
-                    }
-                } else {
-                    element(rendered, child, depth + 1);
-                }
-                children.computeIfAbsent(key, k -> new ArrayList<>()).add(rendered.toString());
-            }
-            for (Map.Entry<String, List<String>> child : children.entrySet()) {
-                if (!first) {
-                    json.append(',');
-                }
-                first = false;
-                string(json, child.getKey());
-                json.append(':');
-                final List<String> renderings = child.getValue();
-                if (renderings.size() == 1) {
-                    json.append(renderings.get(0));
-                } else {
-                    json.append('[').append(String.join(",", renderings)).append(']');
-                }
-            }
+            elementChildren(element, depth, first);
         }
         if (values) {
-            json.append(",\"#text\":");
-            value(json, element);
+            append(TEXT);
+            value(element);
         }
-        json.append('}');
+        out.append((byte) '}');
+    }
+
+    /** Writes the element children of {@code element} as {@code "key": value} pairs, siblings sharing a key as one array. */
+    private void elementChildren(int element, int depth, boolean first) {
+        final int base = scratchTop;
+        int count = 0;
+        for (int child = tree.firstChild[element]; child != EventTree.NONE; child = tree.nextSibling[child]) {
+            if (tree.kind[child] == EventTree.ELEMENT) {
+                ensureChildren(depth, count + 1);
+                children[depth][count] = child;
+                keyStart[depth][count] = scratchTop;
+                scratchTop = key(child, scratchTop);
+                keyEnd[depth][count] = scratchTop;
+                written[depth][count] = false;
+                count++;
+            }
+        }
+        final int[] kids = children[depth];
+        final int[] starts = keyStart[depth];
+        final int[] ends = keyEnd[depth];
+        final boolean[] done = written[depth];
+        for (int i = 0; i < count; i++) {
+            if (done[i]) {
+                continue;
+            }
+            if (!first) {
+                out.append((byte) ',');
+            }
+            first = false;
+            quoted(starts[i], ends[i]);
+            out.append((byte) ':');
+            int sharing = 0;
+            for (int j = i + 1; j < count; j++) {
+                if (!done[j] && sameBytes(starts[i], ends[i], starts[j], ends[j])) {
+                    sharing++;
+                }
+            }
+            if (sharing == 0) {
+                child(kids[i], depth);
+            } else {
+                out.append((byte) '[');
+                child(kids[i], depth);
+                for (int j = i + 1; j < count; j++) {
+                    if (!done[j] && sameBytes(starts[i], ends[i], starts[j], ends[j])) {
+                        out.append((byte) ',');
+                        child(kids[j], depth);
+                        done[j] = true;
+                    }
+                }
+                out.append((byte) ']');
+            }
+            done[i] = true;
+        }
+        scratchTop = base;
+    }
+
+    private void child(int child, int depth) {
+        if (isNamedData(child)) {
+            if (tree.hasValue(child)) {
+                value(child);
+            } else {
+                append(NULL);
+            }
+        } else {
+            element(child, depth + 1);
+        }
     }
 
     private boolean isNamedData(int element) {
@@ -131,92 +185,147 @@ final class JsonRenderer {
         return EventTree.NONE;
     }
 
-    private String key(int element) {
+    /** Decodes an element's key into the scratch at {@code at}: its name, or a named Data's Name; returns the end. */
+    private int key(int element, int at) {
         if (isNamedData(element)) {
-            return text(nameAttribute(element));
+            return text(nameAttribute(element), at);
         }
-        return Names.toString(source, tree.nameOrType[element]);
+        return name(tree.nameOrType[element], at);
     }
 
     /** The value of an element or attribute: a number, boolean, array or string according to its type. */
-    private void value(StringBuilder json, int owner) {
+    private void value(int owner) {
         final int single = tree.singleValue(owner);
         final int type = single == EventTree.NONE ? ValueType.STRING : tree.nameOrType[single];
+        final int start = scratchTop;
         if (EvtxEventView.isArray(type)) {
             final int base = type & ~ValueType.ARRAY;
             final int offset = tree.valueOffset[single];
             final int end = offset + tree.valueLength[single];
-            json.append('[');
+            out.append((byte) '[');
             for (int position = offset, next; (next = ValueText.elementEnd(source, base, position, end)) > position;
                     position = next) {
                 if (position > offset) {
-                    json.append(',');
+                    out.append((byte) ',');
                 }
-                scalar(json, base, element(base, position, ValueText.elementLength(source, base, position, next)));
+                final int length = ValueText.elementLength(source, base, position, next);
+                ensureScratch(start, ValueText.maxLength(length));
+                scalar(base, start, ValueText.render(source, base, position, length, scratch, start));
             }
-            json.append(']');
+            out.append((byte) ']');
             return;
         }
-        scalar(json, type, text(owner));
+        scalar(type, start, text(owner, start));
     }
 
-    private static void scalar(StringBuilder json, int type, String text) {
-        final boolean plainNumber = ValueType.isNumber(type) && !text.isEmpty() && !text.contains("N") && !text.contains("I");
-        if (plainNumber || (type == ValueType.BOOL && !text.isEmpty())) {
-            json.append(text);
+    /** A number or boolean as it is (when it is one: NaN and infinities are strings), anything else quoted. */
+    private void scalar(int type, int start, int end) {
+        final boolean plainNumber = ValueType.isNumber(type) && end > start && !holds(start, end, 'N')
+                && !holds(start, end, 'I');
+        if (plainNumber || (type == ValueType.BOOL && end > start)) {
+            out.append(scratch, start, end - start);
         } else {
-            string(json, text);
+            quoted(start, end);
         }
     }
 
-    private String text(int owner) {
-        ensureText(EvtxEventView.maxTextLength(source, tree, owner));
-        return utf8(EvtxEventView.renderText(source, tree, owner, text, 0));
-    }
-
-    private String element(int type, int offset, int length) {
-        ensureText(ValueText.maxLength(length));
-        return utf8(ValueText.render(source, type, offset, length, text, 0));
-    }
-
-    private void ensureText(int needed) {
-        if (needed > text.capacity()) {
-            text = new UnsafeBuffer(new byte[needed]);
-        }
-    }
-
-    private String utf8(int length) {
-        return new String(text.byteArray(), 0, length, StandardCharsets.UTF_8);
-    }
-
-    private static void string(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            final char c = value.charAt(i);
-            switch (c) {
-                case '"':
-                    json.append("\\\"");
-                    break;
-                case '\\':
-                    json.append("\\\\");
-                    break;
-                case '\n':
-                    json.append("\\n");
-                    break;
-                case '\r':
-                    json.append("\\r");
-                    break;
-                case '\t':
-                    json.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                    } else {
-                        json.append(c);
-                    }
+    private boolean holds(int start, int end, char c) {
+        for (int i = start; i < end; i++) {
+            if (scratch.getByte(i) == c) {
+                return true;
             }
         }
-        json.append('"');
+        return false;
+    }
+
+    private int text(int owner, int at) {
+        ensureScratch(at, EvtxEventView.maxTextLength(source, tree, owner));
+        return EvtxEventView.renderText(source, tree, owner, scratch, at);
+    }
+
+    private int name(int name, int at) {
+        ensureScratch(at, Names.maxUtf8Length(source, name));
+        return ValueText.utf16(source, name + 8, 2 * Names.charCount(source, name), scratch, at);
+    }
+
+    /** Makes room for {@code more} bytes from {@code at}, keeping what lies below. */
+    private void ensureScratch(int at, int more) {
+        final int needed = at + more;
+        if (needed > scratch.capacity()) {
+            scratch.wrap(Arrays.copyOf(scratch.byteArray(), Math.max(needed, 2 * scratch.capacity())));
+        }
+    }
+
+    private void ensureChildren(int depth, int count) {
+        if (depth >= children.length) {
+            final int depths = Math.max(depth + 1, 2 * children.length);
+            children = Arrays.copyOf(children, depths);
+            keyStart = Arrays.copyOf(keyStart, depths);
+            keyEnd = Arrays.copyOf(keyEnd, depths);
+            written = Arrays.copyOf(written, depths);
+        }
+        if (children[depth] == null) {
+            children[depth] = new int[16];
+            keyStart[depth] = new int[16];
+            keyEnd[depth] = new int[16];
+            written[depth] = new boolean[16];
+        }
+        if (count > children[depth].length) {
+            final int size = Math.max(count, 2 * children[depth].length);
+            children[depth] = Arrays.copyOf(children[depth], size);
+            keyStart[depth] = Arrays.copyOf(keyStart[depth], size);
+            keyEnd[depth] = Arrays.copyOf(keyEnd[depth], size);
+            written[depth] = Arrays.copyOf(written[depth], size);
+        }
+    }
+
+    private boolean sameBytes(int aStart, int aEnd, int bStart, int bEnd) {
+        if (aEnd - aStart != bEnd - bStart) {
+            return false;
+        }
+        for (int i = 0; i < aEnd - aStart; i++) {
+            if (scratch.getByte(aStart + i) != scratch.getByte(bStart + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void append(byte[] bytes) {
+        for (byte b : bytes) {
+            out.append(b);
+        }
+    }
+
+    /** {@code [start, end)} of the scratch as a JSON string: quote, backslash and control characters escaped. */
+    private void quoted(int start, int end) {
+        out.append((byte) '"');
+        for (int i = start; i < end; i++) {
+            final byte c = scratch.getByte(i);
+            switch (c) {
+                case '"' -> escaped('"');
+                case '\\' -> escaped('\\');
+                case '\n' -> escaped('n');
+                case '\r' -> escaped('r');
+                case '\t' -> escaped('t');
+                default -> {
+                    if (c >= 0 && c < 0x20) {
+                        escaped('u');
+                        out.append((byte) '0');
+                        out.append((byte) '0');
+                        out.append(HEX[c >> 4]);
+                        out.append(HEX[c & 0xf]);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append((byte) '"');
+    }
+
+    private void escaped(char c) {
+        out.append((byte) '\\');
+        out.append((byte) c);
     }
 }

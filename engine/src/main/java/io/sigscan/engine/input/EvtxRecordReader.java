@@ -69,7 +69,7 @@ final class EvtxRecordReader implements RecordReader, EvtxRecordHandler, ScanPro
 
     @Override
     public void renderJson(RenderedEvents out) {
-        out.appendUtf8(current.toJson());
+        current.appendJson(out);
     }
 
     @Override
