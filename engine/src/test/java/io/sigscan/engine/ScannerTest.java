@@ -68,12 +68,11 @@ class ScannerTest {
         List<Match> kept = new ArrayList<>();
         List<Match> detached = new ArrayList<>();
         List<String> read = new ArrayList<>();
-        new Scanner(everyEventAndCmd(), ScanOptions.defaults().withThreads(2).withChunkBytes(4 << 10)).scan(List.of(file),
-                match -> {
-                    kept.add(match);
-                    detached.add(match.detached());
-                    read.add(match.eventJson());
-                }, problem -> { });
+        scanInSmallChunks(file, match -> {
+            kept.add(match);
+            detached.add(match.detached());
+            read.add(match.eventJson());
+        });
         assertEquals(8_000, kept.size());
         Match first = kept.get(0);
         assertEquals("{\"Image\":\"cmd0\"}", first.eventJson(), "read while handled, the text was kept");
@@ -82,10 +81,14 @@ class ScannerTest {
             assertEquals(read.get(i), detached.get(i).eventJson());
         }
         List<Match> unread = new ArrayList<>();
-        new Scanner(everyEventAndCmd(), ScanOptions.defaults().withThreads(2).withChunkBytes(4 << 10)).scan(List.of(file),
-                unread::add, problem -> { });
+        scanInSmallChunks(file, unread::add);
         IllegalStateException gone = assertThrows(IllegalStateException.class, () -> unread.get(0).eventJson());
         assertTrue(gone.getMessage().contains("detached()"), gone.getMessage());
+    }
+
+    private void scanInSmallChunks(Path file, MatchHandler matches) {
+        new Scanner(everyEventAndCmd(), ScanOptions.defaults().withThreads(2).withChunkBytes(4 << 10))
+                .scan(List.of(file), matches, problem -> { });
     }
 
     @Test
