@@ -33,19 +33,36 @@ final class ChunkTask extends RecursiveTask<ChunkResult> implements Step {
     @Override
     protected ChunkResult compute() {
         TAKEN.set(this);
-        final Worker worker;
         try {
-            worker = workers.get();
-        } catch (InternalError late) {
-            // A fault of an earlier chunk, thrown late (see Worker#scan): not this chunk's.
             return workers.get().scan(format, buffer, start, end, base);
+        } catch (InternalError late) {
+            // A fault thrown late (see Worker#scan), outside the worker's own handling: an earlier
+            // chunk's, or this one's after it was read. Read once more; a fault again is this chunk's.
+            try {
+                return workers.get().scan(format, buffer, start, end, base);
+            } catch (InternalError again) {
+                return failed(again + "; the chunk was skipped");
+            }
         }
-        return worker.scan(format, buffer, start, end, base);
+    }
+
+    /** This chunk's result when reading it failed, {@code why} saying how. */
+    private ChunkResult failed(String why) {
+        final ChunkResult result = new ChunkResult(base, end - start);
+        result.onRecordProblem(start, 0, Worker.INTERNAL, Worker.readingFailed(base, start, end) + ": " + why);
+        return result;
     }
 
     @Override
     public void emit(OrderedOutput output) {
-        output.emitChunk(join());
+        ChunkResult result;
+        try {
+            result = join();
+        } catch (InternalError late) {
+            // Delivered even later, in the pool's own frames around compute: the chunk is failed, not the scan.
+            result = failed(late + "; the chunk was skipped");
+        }
+        output.emitChunk(result);
     }
 
     /**
@@ -57,10 +74,7 @@ final class ChunkTask extends RecursiveTask<ChunkResult> implements Step {
     static void failRunningChunk(Thread thread, Throwable error) {
         final ChunkTask task = TAKEN.get();
         if (task != null && !task.isDone()) {
-            final ChunkResult failed = new ChunkResult(task.base, task.end - task.start);
-            failed.onRecordProblem(task.start, 0, Worker.INTERNAL, Worker.readingFailed(task.base, task.start, task.end)
-                    + ": the thread reading them died of " + error + "; the chunk was skipped");
-            task.complete(failed);
+            task.complete(task.failed("the thread reading them died of " + error + "; the chunk was skipped"));
         }
     }
 
