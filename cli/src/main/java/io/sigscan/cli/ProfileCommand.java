@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
             "Measures what each rule costs on a sample of logs: nanoseconds per event, events it was evaluated on"
                     + " after pre-filtering, hits, and why it is expensive (no pre-filter witness, regexes, leading"
                     + " wildcards, many alternatives).",
-            "Scans the sample four times on one thread (warm-up, plain, without rules, timed) and checks that reading,"
+            "Scans the sample on one thread (warm-up, plain three times, without rules twice, timed) and checks that reading,"
                     + " choosing candidates and the rules add up to the plain scan's time. Give it a sample that takes"
                     + " a few seconds to scan.",
         })
