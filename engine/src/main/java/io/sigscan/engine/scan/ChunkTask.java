@@ -55,14 +55,17 @@ final class ChunkTask extends RecursiveTask<ChunkResult> implements Step {
 
     @Override
     public void emit(OrderedOutput output) {
-        ChunkResult result;
+        output.emitChunk(result());
+    }
+
+    /** The chunk's result, waiting for it if need be. */
+    ChunkResult result() {
         try {
-            result = join();
+            return join();
         } catch (InternalError late) {
             // Delivered even later, in the pool's own frames around compute: the chunk is failed, not the scan.
-            result = failed(late + "; the chunk was skipped");
+            return failed(late + "; the chunk was skipped");
         }
-        output.emitChunk(result);
     }
 
     /**

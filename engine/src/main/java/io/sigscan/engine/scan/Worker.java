@@ -69,6 +69,7 @@ final class Worker implements RuleHitHandler, RecordConsumer {
         try {
             reader.read(buffer, start, end, chunk, this);
             chunk.lineBreaks = reader.chunkLineBreaks();
+            deliverPendingFaults();
         } catch (InternalError e) {
             if (!reportFaults) {
                 return null;
@@ -132,6 +133,17 @@ final class Worker implements RuleHitHandler, RecordConsumer {
             hits = Arrays.copyOf(hits, hitCount * 2);
         }
         hits[hitCount++] = rule;
+    }
+
+    /**
+     * Has the JVM throw, here, a fault it holds for this thread but has not thrown yet. Left
+     * pending, it is thrown wherever the thread next checks: in the pool's own code that runs
+     * this chunk's task, whose queues it can leave broken, a worker spinning on them forever
+     * (seen once in the shrinking-file test). A thread checks on its way back from native code,
+     * and yielding is the cheapest native call: once per chunk of megabytes.
+     */
+    private static void deliverPendingFaults() {
+        Thread.yield();
     }
 
     /** The start of every message saying a chunk could not be read. */
