@@ -11,6 +11,7 @@ import io.sigscan.rules.event.ByteWords;
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
 import io.sigscan.rules.event.JsonTextValues;
+import io.sigscan.rules.event.PresentSlots;
 import io.sigscan.rules.event.UncheckedReads;
 import io.sigscan.rules.event.ValueKind;
 
@@ -53,7 +54,7 @@ import io.sigscan.rules.event.ValueKind;
  * inside strings; bytes are not checked to be UTF-8. Nesting deeper than {@value #MAX_DEPTH}
  * levels is rejected so hostile input cannot exhaust the stack.
  */
-public final class JsonEventView implements JsonTextValues {
+public final class JsonEventView implements JsonTextValues, PresentSlots {
 
     /** Deepest nesting of objects and arrays accepted. */
     public static final int MAX_DEPTH = 128;
@@ -327,6 +328,16 @@ public final class JsonEventView implements JsonTextValues {
     @Override
     public int jsonTextLength(int slot, int index) {
         return values.jsonTextLength(slot, index);
+    }
+
+    @Override
+    public int presentSlotCount() {
+        return values.touchedCount();
+    }
+
+    @Override
+    public int presentSlot(int i) {
+        return values.touched(i);
     }
 
     @Override

@@ -116,6 +116,16 @@ final class ProjectedValues {
         }
     }
 
+    /** How many slots hold values, the keyword pseudo-slot aside; after {@link #complete}. */
+    int touchedCount() {
+        return touchedCount;
+    }
+
+    /** The {@code i}th slot holding values, in the order the record first gave each. */
+    int touched(int i) {
+        return touched[i];
+    }
+
     int count(int slot) {
         if (slot == EventView.KEYWORDS) {
             return keywords.size;

@@ -5,6 +5,7 @@ import java.util.stream.IntStream;
 
 import io.sigscan.rules.event.ByteWords;
 import io.sigscan.rules.event.EventView;
+import io.sigscan.rules.event.PresentSlots;
 import io.sigscan.rules.event.UncheckedReads;
 import io.sigscan.rules.prefilter.Prefilter;
 
@@ -53,6 +54,11 @@ final class RouteCache {
     /** The route of events whose combination is not cached: its groups are rewritten per event. */
     private final Route uncached;
 
+    /** Whether a slot is a routing slot, by slot number (up to the highest). */
+    private final boolean[] isRoutingSlot;
+    private static final byte EVERY_SLOT = 0;
+    private static final byte PRESENT_SLOTS = 1;
+
     private byte[] key = new byte[128];
     private int keyLength;
 
@@ -65,6 +71,12 @@ final class RouteCache {
     RouteCache(RouteTable routes) {
         this.routes = routes;
         this.routingSlots = routes.routingSlots;
+        this.isRoutingSlot = new boolean[routingSlots == null ? 0 : Arrays.stream(routingSlots).max().orElse(-1) + 1];
+        if (routingSlots != null) {
+            for (int slot : routingSlots) {
+                isRoutingSlot[slot] = true;
+            }
+        }
         this.uncached = new Route(new int[routes.conditionsInUse.length + 2], null, null, null);
     }
 
@@ -131,33 +143,62 @@ final class RouteCache {
         return new Route(groups, searches, words, bits);
     }
 
-    /** Writes every routing value (count, then kind, length and bytes of each) into the key; false when too long. */
+    /**
+     * Writes the routing values into the key; false when too long. Either every routing slot's
+     * values in slot order (a count, then kind, length and bytes of each), or, for a view that
+     * lists the slots it holds, the routing slots among those, each as its number and values:
+     * an event holds a handful of the dozens of fields the conditions and product markers name,
+     * and asking for each absent one was a tenth of a scan without rules. A first byte tells the
+     * two forms apart, so that no key of one can equal a key of the other.
+     */
     private boolean buildKey(EventView event) {
         int n = 0;
-        for (final int slot : routingSlots) {
-            final int count = event.valueCount(slot);
-            if (count > 255) {
-                return false;
-            }
-            ensureKeyCapacity(n + 1);
-            key[n++] = (byte) count;
-            for (int i = 0; i < count; i++) {
-                final int length = event.valueLength(slot, i);
-                if (n + length + 5 > MAX_KEY_BYTES) {
-                    return false;
+        ensureKeyCapacity(1);
+        if (event instanceof PresentSlots present) {
+            key[n++] = PRESENT_SLOTS;
+            for (int i = 0, count = present.presentSlotCount(); i < count && n >= 0; i++) {
+                final int slot = present.presentSlot(i);
+                if (slot < isRoutingSlot.length && isRoutingSlot[slot]) {
+                    ensureKeyCapacity(n + 3);
+                    key[n++] = (byte) (slot >>> 16);
+                    key[n++] = (byte) (slot >>> 8);
+                    key[n++] = (byte) slot;
+                    n = appendValues(event, slot, n);
                 }
-                ensureKeyCapacity(n + length + 5);
-                key[n++] = (byte) event.valueKind(slot, i);
-                key[n++] = (byte) (length >>> 24);
-                key[n++] = (byte) (length >>> 16);
-                key[n++] = (byte) (length >>> 8);
-                key[n++] = (byte) length;
-                UncheckedReads.copy(event.valueBuffer(slot, i), event.valueOffset(slot, i), key, n, length);
-                n += length;
+            }
+        } else {
+            key[n++] = EVERY_SLOT;
+            for (int s = 0; s < routingSlots.length && n >= 0; s++) {
+                n = appendValues(event, routingSlots[s], n);
             }
         }
         keyLength = n;
-        return true;
+        return n >= 0;
+    }
+
+    /** Writes the values of {@code slot} at {@code n} of the key; returns the end, or -1 when too long. */
+    private int appendValues(EventView event, int slot, int n) {
+        final int count = event.valueCount(slot);
+        if (count > 255) {
+            return -1;
+        }
+        ensureKeyCapacity(n + 1);
+        key[n++] = (byte) count;
+        for (int i = 0; i < count; i++) {
+            final int length = event.valueLength(slot, i);
+            if (n + length + 5 > MAX_KEY_BYTES) {
+                return -1;
+            }
+            ensureKeyCapacity(n + length + 5);
+            key[n++] = (byte) event.valueKind(slot, i);
+            key[n++] = (byte) (length >>> 24);
+            key[n++] = (byte) (length >>> 16);
+            key[n++] = (byte) (length >>> 8);
+            key[n++] = (byte) length;
+            UncheckedReads.copy(event.valueBuffer(slot, i), event.valueOffset(slot, i), key, n, length);
+            n += length;
+        }
+        return n;
     }
 
     private void ensureKeyCapacity(int capacity) {

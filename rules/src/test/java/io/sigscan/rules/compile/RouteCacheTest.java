@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.sigscan.rules.event.EventView;
 import io.sigscan.rules.event.FieldTable;
+import io.sigscan.rules.event.PresentSlots;
 import io.sigscan.rules.event.ValueKind;
 import io.sigscan.rules.prefilter.Prefilter;
 
@@ -86,6 +87,83 @@ class RouteCacheTest {
         assertEquals(direct(longValue), cached(cache, longValue));
     }
 
+    /**
+     * Views that list their slots are keyed by the routing slots they hold, whatever else they hold
+     * and in whatever order they list them; keys of the two forms never stand for each other.
+     */
+    @Test
+    void viewsListingTheirSlotsAreRoutedAsTestingEveryCondition() {
+        RouteCache cache = cache(conditions, new int[] {CHANNEL, EVENT_ID});
+        Random random = new Random(5);
+        String[] channels = {"Security", "Sysmon", null};
+        String[] ids = {"1", "4688", null};
+        for (int e = 0; e < 2000; e++) {
+            TestEvent event = TestEvent.of(FIELDS);
+            String channel = channels[random.nextInt(channels.length)];
+            String id = ids[random.nextInt(ids.length)];
+            if (random.nextBoolean()) {
+                event.put("Image", "C:\\x" + random.nextInt(3) + ".exe");
+            }
+            if (channel != null) {
+                event.put("Channel", channel);
+            }
+            if (id != null) {
+                event.putNumber("EventID", id);
+            }
+            EventView view = random.nextBoolean() ? event : listing(event, random.nextBoolean());
+            assertEquals(direct(event), cached(cache, view), channel + "/" + id + " through " + view.getClass());
+        }
+    }
+
+    /** {@code event} as a view that lists the slots it holds, first to last or last to first. */
+    private static PresentSlots listing(TestEvent event, boolean reversed) {
+        List<Integer> present = new ArrayList<>();
+        for (int slot = 1; slot < FIELDS.size(); slot++) {
+            if (event.valueCount(slot) > 0) {
+                present.add(slot);
+            }
+        }
+        if (reversed) {
+            java.util.Collections.reverse(present);
+        }
+        return new PresentSlots() {
+            @Override
+            public int presentSlotCount() {
+                return present.size();
+            }
+
+            @Override
+            public int presentSlot(int i) {
+                return present.get(i);
+            }
+
+            @Override
+            public int valueCount(int slot) {
+                return event.valueCount(slot);
+            }
+
+            @Override
+            public int valueKind(int slot, int index) {
+                return event.valueKind(slot, index);
+            }
+
+            @Override
+            public org.agrona.DirectBuffer valueBuffer(int slot, int index) {
+                return event.valueBuffer(slot, index);
+            }
+
+            @Override
+            public int valueOffset(int slot, int index) {
+                return event.valueOffset(slot, index);
+            }
+
+            @Override
+            public int valueLength(int slot, int index) {
+                return event.valueLength(slot, index);
+            }
+        };
+    }
+
     private List<Integer> direct(EventView event) {
         List<Integer> holding = new ArrayList<>();
         for (int c = 0; c < conditions.length; c++) {
@@ -141,6 +219,7 @@ class RouteCacheTest {
         FieldTable.Builder builder = FieldTable.builder();
         builder.add("Channel");
         builder.add("EventID");
+        builder.add("Image");
         return builder.build();
     }
 }
