@@ -126,42 +126,26 @@ class RouteCacheTest {
         if (reversed) {
             java.util.Collections.reverse(present);
         }
-        return new PresentSlots() {
-            @Override
-            public int presentSlotCount() {
-                return present.size();
-            }
+        return new ListingView(event, present);
+    }
 
-            @Override
-            public int presentSlot(int i) {
-                return present.get(i);
-            }
+    private static final class ListingView extends DelegatingEventView implements PresentSlots {
+        private final List<Integer> present;
 
-            @Override
-            public int valueCount(int slot) {
-                return event.valueCount(slot);
-            }
+        ListingView(EventView event, List<Integer> present) {
+            super(event);
+            this.present = present;
+        }
 
-            @Override
-            public int valueKind(int slot, int index) {
-                return event.valueKind(slot, index);
-            }
+        @Override
+        public int presentSlotCount() {
+            return present.size();
+        }
 
-            @Override
-            public org.agrona.DirectBuffer valueBuffer(int slot, int index) {
-                return event.valueBuffer(slot, index);
-            }
-
-            @Override
-            public int valueOffset(int slot, int index) {
-                return event.valueOffset(slot, index);
-            }
-
-            @Override
-            public int valueLength(int slot, int index) {
-                return event.valueLength(slot, index);
-            }
-        };
+        @Override
+        public int presentSlot(int i) {
+            return present.get(i);
+        }
     }
 
     private List<Integer> direct(EventView event) {

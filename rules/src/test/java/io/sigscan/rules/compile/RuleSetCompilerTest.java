@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.Test;
 
 import io.sigscan.rules.event.EventView;
@@ -205,31 +204,11 @@ class RuleSetCompilerTest {
                 .put("CommandLine", java.util.stream.IntStream.range(0, 20).mapToObj(i -> "needle" + i)
                         .collect(java.util.stream.Collectors.joining(" ")));
         int[] reads = new int[1];
-        EventView counting = new EventView() {
+        EventView counting = new DelegatingEventView(event) {
             @Override
             public int valueCount(int slot) {
                 reads[0] += slot == channel ? 1 : 0;
-                return event.valueCount(slot);
-            }
-
-            @Override
-            public int valueKind(int slot, int index) {
-                return event.valueKind(slot, index);
-            }
-
-            @Override
-            public DirectBuffer valueBuffer(int slot, int index) {
-                return event.valueBuffer(slot, index);
-            }
-
-            @Override
-            public int valueOffset(int slot, int index) {
-                return event.valueOffset(slot, index);
-            }
-
-            @Override
-            public int valueLength(int slot, int index) {
-                return event.valueLength(slot, index);
+                return super.valueCount(slot);
             }
         };
         RuleEvaluator evaluator = set.newEvaluator();
