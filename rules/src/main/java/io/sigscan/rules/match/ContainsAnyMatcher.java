@@ -13,11 +13,18 @@ import io.sigscan.rules.ir.ValueTest;
  * ASCII folding is tested needle by needle with the exact matchers instead.
  */
 public final class ContainsAnyMatcher extends MergedTestsMatcher {
-    private final NeedleSearch needles;
+    private final List<String> needleTexts;
+    /**
+     * Built on first use: most rules of a large set are never evaluated on a given log (their
+     * log source is not in it, or their witness never turns up), and building every search up
+     * front was a tenth of loading SigmaHQ's rules. Written racily: a search has only final
+     * fields, so a thread sees one whole or builds its own.
+     */
+    private NeedleSearch needles;
 
-    private ContainsAnyMatcher(NeedleSearch needles, List<ValueTest> tests) {
+    private ContainsAnyMatcher(List<String> needleTexts, List<ValueTest> tests) {
         super(tests);
-        this.needles = needles;
+        this.needleTexts = needleTexts;
     }
 
     /**
@@ -30,17 +37,25 @@ public final class ContainsAnyMatcher extends MergedTestsMatcher {
 
     /** One matcher for all of {@code tests}, each of which has a {@link #mergeableNeedle}. */
     public static ContainsAnyMatcher of(List<ValueTest> tests) {
-        List<String> needles = distinctNeedles(tests, ContainsAnyMatcher::mergeableNeedle);
-        int[] ids = new int[needles.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = i;
+        return new ContainsAnyMatcher(distinctNeedles(tests, ContainsAnyMatcher::mergeableNeedle), tests);
+    }
+
+    private NeedleSearch needles() {
+        NeedleSearch search = needles;
+        if (search == null) {
+            int[] ids = new int[needleTexts.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = i;
+            }
+            search = NeedleSearch.build(needleTexts, ids);
+            needles = search;
         }
-        return new ContainsAnyMatcher(NeedleSearch.build(needles, ids), tests);
+        return search;
     }
 
     @Override
     boolean matchesInBounds(DirectBuffer buffer, int offset, int length) {
-        return switch (needles.findAny(buffer, offset, length)) {
+        return switch (needles().findAny(buffer, offset, length)) {
             case NeedleSearch.STOPPED -> true;
             case NeedleSearch.FOLDING_DEFEATED -> anyExactMatches(buffer, offset, length);
             default -> false;

@@ -39,6 +39,13 @@ public final class Prefilter {
     private final boolean[] witnessed;
     /** Per group, per slot: needle text → needle id; what merged searches are built from. */
     private final List<Map<Integer, Map<String, Integer>>> needlesByGroup;
+    /**
+     * Per group, its searches, built on first use: a rule set has a group per log-source condition
+     * (a hundred and more), a scan meets a few, and an event meeting several is searched through
+     * their merged searches instead; building every group's up front was an eighth of loading
+     * SigmaHQ's rules. Written racily: a search has only final fields, so a thread sees one whole
+     * or builds its own.
+     */
     private final Searches[] groups;
     /** Searches over the union of several groups, by the list of groups; built on first use. */
     private final Map<List<Integer>, Searches> merged = new ConcurrentHashMap<>();
@@ -74,9 +81,6 @@ public final class Prefilter {
         this.witnessed = witnessed;
         this.needlesByGroup = needlesByGroup;
         this.groups = new Searches[needlesByGroup.size()];
-        for (int g = 0; g < groups.length; g++) {
-            groups[g] = searches(List.of(needlesByGroup.get(g)));
-        }
         this.needleVariants = needleVariants;
     }
 
@@ -118,7 +122,7 @@ public final class Prefilter {
             return Searches.EMPTY;
         }
         if (key.size() == 1) {
-            return groups[key.get(0)];
+            return group(key.get(0));
         }
         Searches known = merged.get(key);
         if (known != null || merged.size() >= MAX_MERGED) {
@@ -127,10 +131,19 @@ public final class Prefilter {
         return merged.computeIfAbsent(key, list -> searches(list.stream().map(needlesByGroup::get).toList()));
     }
 
+    private Searches group(int group) {
+        Searches searches = groups[group];
+        if (searches == null) {
+            searches = searches(List.of(needlesByGroup.get(group)));
+            groups[group] = searches;
+        }
+        return searches;
+    }
+
     /** {@link #markCandidates(Searches, EventView, Scratch)} with the searches of one group. */
     public void markCandidates(int group, EventView event, Scratch scratch) {
         if (group < groups.length) {
-            markCandidates(groups[group], event, scratch);
+            markCandidates(group(group), event, scratch);
         }
     }
 
