@@ -20,7 +20,7 @@ final class ExitCodes {
     static final String LIST_2 = "2:usage error: unknown option, bad value, missing argument";
     static final String LIST_3 = "3:rule errors: a rule was rejected and --strict was given, or no rule could be loaded"
             + " (lint: any error)";
-    static final String LIST_4 = "4:input errors: some inputs or records could not be read; the scan still completed";
+    static final String LIST_4 = "4:input errors: some inputs or records could not be read or were damaged; the scan still completed";
     static final String LIST_5 = "5:internal error or output not writable (run with --debug for details)";
     static final String LIST_6 = "6:hunt --state: another run holds the state directory; nothing was scanned";
 
