@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
             "Writes realistic Windows telemetry as JSON lines: Sysmon 1/3/7/10/11/13, Security 4624/4688 and"
                     + " PowerShell 4104 in the proportions of a real fleet, about one event in a thousand an attack."
                     + " The same seed gives the same bytes. Memory use does not depend on the size written.",
-            "Exits 0 when everything was written.",
-        })
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:everything was written", ExitCodes.LIST_2, ExitCodes.LIST_5})
 final class GenerateCommand implements Callable<Integer> {
     /** Events written when neither --events nor --size is given. */
     static final long DEFAULT_EVENTS = 1_000_000;
