@@ -73,14 +73,14 @@ final class JsonRenderer {
             if (values) {
                 value(element);
             } else {
-                append(NULL);
+                out.append(NULL);
             }
             return;
         }
         out.append((byte) '{');
         boolean first = true;
         if (attributes) {
-            append(ATTRIBUTES);
+            out.append(ATTRIBUTES);
             for (int child = tree.firstChild[element]; child != EventTree.NONE; child = tree.nextSibling[child]) {
                 if (tree.kind[child] == EventTree.ATTRIBUTE) {
                     if (!first) {
@@ -100,7 +100,7 @@ final class JsonRenderer {
             elementChildren(element, depth, first);
         }
         if (values) {
-            append(TEXT);
+            out.append(TEXT);
             value(element);
         }
         out.append((byte) '}');
@@ -165,7 +165,7 @@ final class JsonRenderer {
             if (tree.hasValue(child)) {
                 value(child);
             } else {
-                append(NULL);
+                out.append(NULL);
             }
         } else {
             element(child, depth + 1);
@@ -289,12 +289,6 @@ final class JsonRenderer {
             }
         }
         return true;
-    }
-
-    private void append(byte[] bytes) {
-        for (byte b : bytes) {
-            out.append(b);
-        }
     }
 
     /** {@code [start, end)} of the scratch as a JSON string: quote, backslash and control characters escaped. */

@@ -54,6 +54,12 @@ public final class RenderedEvents {
         length += count;
     }
 
+    public void append(byte[] source) {
+        bytes.putBytes(length, source);
+        length += source.length;
+    }
+
+    /** Appends {@code text} as UTF-8; allocates its bytes, so only for text that is not known in advance. */
     public void appendUtf8(String text) {
         length += bytes.putStringWithoutLengthUtf8(length, text);
     }

@@ -18,6 +18,9 @@ import io.sigscan.rules.event.EventView;
  */
 final class TextRecordReader implements RecordReader {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LINE_START = "{\"line\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LINE_END = "\"}".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNICODE_ESCAPE = "\\u00".getBytes(StandardCharsets.US_ASCII);
 
     private final LineEventView view = new LineEventView();
     private final int maxRecordBytes;
@@ -121,7 +124,7 @@ final class TextRecordReader implements RecordReader {
     @Override
     public void renderJson(RenderedEvents out) {
         final int start = out.length();
-        out.appendUtf8("{\"line\":\"");
+        out.append(LINE_START);
         for (int p = lineStart, end = lineStart + lineLength; p < end; p++) {
             final byte c = buffer.getByte(p);
             switch (c) {
@@ -133,7 +136,7 @@ final class TextRecordReader implements RecordReader {
                 case '\r' -> escaped(out, 'r');
                 default -> {
                     if (c >= 0 && c < 0x20) {
-                        out.appendUtf8("\\u00");
+                        out.append(UNICODE_ESCAPE);
                         out.append(HEX[c >>> 4]);
                         out.append(HEX[c & 0xF]);
                     } else {
@@ -142,7 +145,7 @@ final class TextRecordReader implements RecordReader {
                 }
             }
         }
-        out.appendUtf8("\"}");
+        out.append(LINE_END);
         out.replaceInvalidUtf8(start);
     }
 
