@@ -2,18 +2,13 @@ package io.sigscan.rules.logsource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
-import io.sigscan.rules.compile.CompileResult;
 import io.sigscan.rules.compile.CompiledRuleSet;
-import io.sigscan.rules.compile.RuleSetCompiler;
 import io.sigscan.rules.compile.TestEvent;
-import io.sigscan.rules.load.LoadResult;
-import io.sigscan.rules.load.RuleLoader;
 
 /**
  * Rules for a kind of log without a product (web server, proxy, DNS, firewall, database, Apache,
@@ -55,21 +50,10 @@ class GenericLogKindRoutingTest {
             detection: {keywords: [needle], condition: keywords}
             """;
 
-    private final CompiledRuleSet rules = compile();
-
-    private static CompiledRuleSet compile() {
-        LoadResult loaded = RuleLoader.defaults().load("generic.yml", RULES);
-        assertEquals(List.of(), loaded.problems());
-        CompileResult result = RuleSetCompiler.compile(loaded.rules(), LogsourceMapping.builtIn());
-        assertEquals(List.of(), result.problems(), "every generic log kind has a mapping");
-        return result.ruleSet();
-    }
+    private final CompiledRuleSet rules = RoutingFixtures.compileClean("generic.yml", RULES);
 
     private List<String> hits(UnaryOperator<TestEvent> event) {
-        List<String> titles = new ArrayList<>();
-        rules.newEvaluator().evaluate(event.apply(TestEvent.of(rules.fields()).put("Message", "a needle here")),
-                rule -> titles.add(rule.info().title()));
-        return titles;
+        return RoutingFixtures.titlesMatching(rules, event.apply(TestEvent.of(rules.fields()).put("Message", "a needle here")));
     }
 
     @Test

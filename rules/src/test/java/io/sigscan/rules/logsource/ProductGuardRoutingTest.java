@@ -2,19 +2,13 @@ package io.sigscan.rules.logsource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
-import io.sigscan.rules.compile.CompileResult;
 import io.sigscan.rules.compile.CompiledRuleSet;
-import io.sigscan.rules.compile.RuleSetCompiler;
 import io.sigscan.rules.compile.TestEvent;
-import io.sigscan.rules.load.LoadResult;
-import io.sigscan.rules.load.RuleLoader;
-import io.sigscan.rules.model.Problem;
 
 /**
  * Rules of several products over events identified as one product, as several, or as none: a
@@ -52,20 +46,10 @@ class ProductGuardRoutingTest {
             detection: {keywords: [curl], condition: keywords}
             """;
 
-    private final CompiledRuleSet rules = compile();
-
-    private static CompiledRuleSet compile() {
-        LoadResult loaded = RuleLoader.defaults().load("guard.yml", RULES);
-        assertEquals(List.of(), loaded.problems());
-        CompileResult result = RuleSetCompiler.compile(loaded.rules(), LogsourceMapping.builtIn());
-        assertEquals(List.of(), result.problems().stream().map(Problem::toString).toList());
-        return result.ruleSet();
-    }
+    private final CompiledRuleSet rules = RoutingFixtures.compileClean("guard.yml", RULES);
 
     private List<String> hits(UnaryOperator<TestEvent> event) {
-        List<String> titles = new ArrayList<>();
-        rules.newEvaluator().evaluate(event.apply(TestEvent.of(rules.fields())), rule -> titles.add(rule.info().title()));
-        return titles;
+        return RoutingFixtures.titlesMatching(rules, event.apply(TestEvent.of(rules.fields())));
     }
 
     @Test
